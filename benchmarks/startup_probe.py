@@ -1,0 +1,62 @@
+"""Started as a child process by run.py: paints one window and reports when it did.
+
+    python startup_probe.py bare          a bare PySide6 window
+    python startup_probe.py app WORKSPACE the application's main window on a workspace
+
+Prints one JSON line: seconds from interpreter start to the first paint, and peak memory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+START = time.perf_counter()
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+
+class FirstPaint(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.seconds: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Paint and self.seconds is None:
+            self.seconds = time.perf_counter() - START
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.setWindowTitle("bare")
+        window.resize(1100, 700)
+    else:
+        from gcm_dialogue.store import open_workspace
+        from ui.app import make_application
+        from ui.main_window import MainWindow
+
+        app = make_application(sys.argv[:1], "en")
+        window = MainWindow(open_workspace(sys.argv[2], create=False))
+    probe = FirstPaint(app)
+    window.installEventFilter(probe)
+    window.show()
+    app.exec()
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": probe.seconds, "peak_mib": peak_kib / 1024}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""The command line: ``gcm-dialogue COMMAND ...`` (or ``python main.py COMMAND ...``).
+
+Each command lives in a module of this package that exposes ``register(subparsers)``; the
+module list below is the one place a new command is added. Exit status: 0 on success, 1 with
+a one-line reason on bad input or a failed check, 2 on wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from .. import __version__
+from ..errors import KnownError
+from ..i18n import LANGUAGES
+from . import workspace_commands
+
+COMMAND_MODULES = [workspace_commands]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gcm-dialogue",
+        description="GCM Dialogue: consultation meetings on migration, offline. "
+        "Without a command, the desktop application starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"GCM Dialogue {__version__}")
+    parser.add_argument("--db", type=Path, help="workspace file to open in the application")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo workspace, creating it on first use"
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the application")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse arguments; exits with status 2 on wrong usage, as argparse does."""
+    return build_parser().parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command and return its exit status."""
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except KnownError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception:  # a bug: say so, with the traceback, and fail
+        print("error: internal error in GCM Dialogue; please report this:", file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for commands only (the GUI is started by ``main.py``)."""
+    args = parse(argv)
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        print("gcm-dialogue: error: a command is required here", file=sys.stderr)
+        return EXIT_USAGE
+    return run(args)

@@ -1,0 +1,16 @@
+"""Keys and timestamps for rows that users create."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+
+def new_id() -> str:
+    """A random UUID as text: rows from two laptops can later be merged without clashes."""
+    return str(uuid.uuid4())
+
+
+def utc_now() -> str:
+    """The current UTC time as ISO 8601 text with a trailing Z, to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

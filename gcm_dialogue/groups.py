@@ -1,0 +1,241 @@
+"""Breakout groups: a room, an interpretation pair, members, facilitators and a rapporteur."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from . import records
+from .errors import ValidationError
+from .multilingual import Text, texts_from_json, texts_json
+from .store import Workspace
+
+
+@dataclass(frozen=True)
+class Member:
+    participant_id: str
+    is_facilitator: bool
+    is_rapporteur: bool
+    pinned: bool
+
+
+@dataclass(frozen=True)
+class BreakoutGroup:
+    id: str
+    meeting_id: str
+    agenda_item_id: str | None
+    name: Text
+    region: str | None
+    room: str
+    interpretation: tuple[str, ...]
+    capacity: int | None
+    guiding_questions: tuple[Text, ...]
+    position: int
+    members: tuple[Member, ...] = ()
+
+    @property
+    def facilitator_ids(self) -> list[str]:
+        return [m.participant_id for m in self.members if m.is_facilitator]
+
+    @property
+    def rapporteur_id(self) -> str | None:
+        return next((m.participant_id for m in self.members if m.is_rapporteur), None)
+
+
+_FIELDS = (
+    "agenda_item_id",
+    "name",
+    "region",
+    "room",
+    "interpretation",
+    "capacity",
+    "guiding_questions",
+)
+
+
+def _columns(ws: Workspace, values: Mapping[str, object], source_lang: str) -> dict[str, object]:
+    unknown = set(values) - set(_FIELDS)
+    if unknown:
+        raise ValidationError(f"unknown group field(s): {', '.join(sorted(unknown))}")
+    out: dict[str, object] = {}
+    for name, value in values.items():
+        if name == "name":
+            text = Text(value, source_lang)  # type: ignore[arg-type]
+            if not text:
+                raise ValidationError("a breakout group needs a name")
+            out[name] = text.to_json()
+        elif name == "guiding_questions":
+            out[name] = texts_json(Text(q, source_lang) for q in value)  # type: ignore[union-attr]
+        elif name == "interpretation":
+            out[name] = records.json_list(records.check_languages(value, "interpretation language"))  # type: ignore[arg-type]
+        elif name == "capacity":
+            if value is not None and (not isinstance(value, int) or value <= 0):
+                raise ValidationError(f"room capacity must be a positive number; got {value!r}")
+            out[name] = value
+        elif name == "region":
+            if (
+                value is not None
+                and ws.scalar("SELECT 1 FROM regions WHERE code = ?", (value,)) is None
+            ):
+                raise ValidationError(f"unknown region {value!r}")
+            out[name] = value
+        else:
+            out[name] = value if name == "agenda_item_id" else str(value or "")
+    return out
+
+
+def _source_lang(ws: Workspace, meeting_id: str) -> str:
+    return str(ws.scalar("SELECT source_lang FROM meetings WHERE id = ?", (meeting_id,)) or "en")
+
+
+def create_group(
+    ws: Workspace, meeting_id: str, *, name: Mapping[str, str] | str, **fields: object
+) -> BreakoutGroup:
+    records.require(ws, "meetings", meeting_id)
+    values = _columns(ws, {"name": name, **fields}, _source_lang(ws, meeting_id))
+    with ws.transaction():
+        position = records.next_position(ws, "breakout_groups", "meeting_id = ?", (meeting_id,))
+        group_id = records.insert(
+            ws, "breakout_groups", {"meeting_id": meeting_id, "position": position, **values}
+        )
+    return get_group(ws, group_id)
+
+
+def update_group(ws: Workspace, group_id: str, **fields: object) -> BreakoutGroup:
+    group = get_group(ws, group_id)
+    values = _columns(ws, fields, _source_lang(ws, group.meeting_id))
+    with ws.transaction():
+        records.update(ws, "breakout_groups", group_id, values)
+    return get_group(ws, group_id)
+
+
+def delete_group(ws: Workspace, group_id: str) -> records.Changes:
+    group = get_group(ws, group_id)
+    with ws.transaction():
+        changes = records.delete(ws, "breakout_groups", group_id)
+        records.renumber(ws, "breakout_groups", [g.id for g in list_groups(ws, group.meeting_id)])
+    return changes
+
+
+def reorder_groups(ws: Workspace, meeting_id: str, ordered_ids: list[str]) -> records.Changes:
+    existing = {g.id for g in list_groups(ws, meeting_id)}
+    if set(ordered_ids) != existing:
+        raise ValidationError("the new order must name every group of the meeting once")
+    with ws.transaction():
+        return records.Changes(
+            "breakout_groups", records.renumber(ws, "breakout_groups", ordered_ids)
+        )
+
+
+def assign(
+    ws: Workspace,
+    group_id: str,
+    participant_id: str,
+    *,
+    facilitator: bool = False,
+    rapporteur: bool = False,
+    pinned: bool = False,
+) -> BreakoutGroup:
+    """Put a participant in a group (leaving any other group of the same meeting)."""
+    group = get_group(ws, group_id)
+    in_meeting = ws.scalar(
+        "SELECT 1 FROM meeting_participants WHERE meeting_id = ? AND participant_id = ?",
+        (group.meeting_id, participant_id),
+    )
+    if in_meeting is None:
+        raise ValidationError("only participants of the meeting can join its groups")
+    with ws.transaction():
+        ws.conn.execute(
+            "DELETE FROM group_members WHERE participant_id = ? AND group_id IN "
+            "(SELECT id FROM breakout_groups WHERE meeting_id = ?)",
+            (participant_id, group.meeting_id),
+        )
+        if rapporteur:
+            ws.conn.execute(
+                "UPDATE group_members SET is_rapporteur = 0 WHERE group_id = ?", (group_id,)
+            )
+        ws.conn.execute(
+            "INSERT INTO group_members(group_id, participant_id, is_facilitator, is_rapporteur, pinned) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (group_id, participant_id, int(facilitator), int(rapporteur), int(pinned)),
+        )
+    return get_group(ws, group_id)
+
+
+def unassign(ws: Workspace, group_id: str, participant_id: str) -> records.Changes:
+    with ws.transaction():
+        ws.conn.execute(
+            "DELETE FROM group_members WHERE group_id = ? AND participant_id = ?",
+            (group_id, participant_id),
+        )
+    return records.Changes("group_members", (participant_id,))
+
+
+def get_group(ws: Workspace, group_id: str) -> BreakoutGroup:
+    row = records.require(ws, "breakout_groups", group_id)
+    return _with_members(ws, [row])[0]
+
+
+def list_groups(ws: Workspace, meeting_id: str) -> list[BreakoutGroup]:
+    rows = ws.query(
+        "SELECT * FROM breakout_groups WHERE meeting_id = ? ORDER BY position", (meeting_id,)
+    )
+    return _with_members(ws, rows)
+
+
+def _with_members(ws: Workspace, rows: list[dict]) -> list[BreakoutGroup]:
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    members: dict[str, list[Member]] = {}
+    for m in ws.query(
+        f"SELECT * FROM group_members WHERE group_id IN ({','.join('?' * len(ids))}) "
+        "ORDER BY is_rapporteur DESC, is_facilitator DESC",
+        tuple(ids),
+    ):
+        members.setdefault(m["group_id"], []).append(
+            Member(
+                m["participant_id"],
+                bool(m["is_facilitator"]),
+                bool(m["is_rapporteur"]),
+                bool(m["pinned"]),
+            )
+        )
+    return [
+        BreakoutGroup(
+            id=r["id"],
+            meeting_id=r["meeting_id"],
+            agenda_item_id=r["agenda_item_id"],
+            name=Text.from_json(r["name"]),
+            region=r["region"],
+            room=r["room"],
+            interpretation=tuple(json.loads(r["interpretation"])),
+            capacity=r["capacity"],
+            guiding_questions=tuple(texts_from_json(r["guiding_questions"])),
+            position=r["position"],
+            members=tuple(members.get(r["id"], ())),
+        )
+        for r in rows
+    ]
+
+
+def group_of(ws: Workspace, meeting_id: str, participant_id: str) -> str | None:
+    value = ws.scalar(
+        "SELECT g.id FROM group_members m JOIN breakout_groups g ON g.id = m.group_id "
+        "WHERE g.meeting_id = ? AND m.participant_id = ?",
+        (meeting_id, participant_id),
+    )
+    return None if value is None else str(value)
+
+
+def members_of(ws: Workspace, group_ids: Iterable[str]) -> dict[str, list[str]]:
+    ids = list(group_ids)
+    out: dict[str, list[str]] = {gid: [] for gid in ids}
+    if ids:
+        for row in ws.query(
+            f"SELECT group_id, participant_id FROM group_members WHERE group_id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        ):
+            out[row["group_id"]].append(row["participant_id"])
+    return out

@@ -1,0 +1,302 @@
+"""The main window: a meeting switcher, the views of the chosen meeting, menus and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gcm_dialogue import __version__, i18n, meetings
+from gcm_dialogue.errors import KnownError
+from gcm_dialogue.i18n import _
+from gcm_dialogue.meetings import Meeting
+from gcm_dialogue.store import Workspace, open_workspace
+
+from .context import AppContext
+from .undo import ChangeBus
+from .views import VIEW_CLASSES
+from .views.base import View
+
+RECENT_KEY, RECENT_MAX = "workspace/recent", 8
+WORKSPACE_FILTER = "GCM Dialogue workspace (*.gcmd *.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.undo_stack = QUndoStack(self)
+        self.bus = ChangeBus(self)
+        self.context = AppContext(ws, self.undo_stack, self.bus, self._status)
+        self._meetings: dict[str, Meeting] = {}
+        self.views: list[View] = []
+
+        self.meeting_switcher = QComboBox()
+        self.meeting_switcher.setObjectName("meetingSwitcher")
+        self.meeting_switcher.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.meeting_switcher.setToolTip(_("The meeting shown in every view"))
+        self.meeting_switcher.currentIndexChanged.connect(self._on_meeting_chosen)
+        toolbar = QToolBar(_("Meeting"))
+        toolbar.setObjectName("meetingToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(_("Meeting:") + " "))
+        toolbar.addWidget(self.meeting_switcher)
+        self.addToolBar(toolbar)
+
+        self.header = QLabel()
+        self.header.setObjectName("meetingHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.RichText)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("viewList")
+        self.navigation.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 920])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self._build_views()
+        self._build_menus()
+        self.bus.changed.connect(self._on_changed)
+        self.resize(1180, 760)
+        self._restore_layout()
+        self.reload()
+
+    # ---- building -------------------------------------------------------------------------
+
+    @property
+    def ws(self) -> Workspace:
+        return self.context.ws
+
+    @property
+    def agenda_view(self) -> View:
+        return self.view("agenda")
+
+    def view(self, view_id: str) -> View:
+        return next(v for v in self.views if v.view_id == view_id)
+
+    def _build_views(self) -> None:
+        for view_class in VIEW_CLASSES:
+            view = view_class(self.context)
+            self.views.append(view)
+            self.stack.addWidget(view)
+            item = QListWidgetItem(str(view_class.title))
+            item.setData(Qt.UserRole, view.view_id)
+            self.navigation.addItem(item)
+        self.navigation.setCurrentRow(0)
+
+    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        file_menu.addAction(
+            self._action(_("&New Workspace…"), self.new_workspace, QKeySequence.New)
+        )
+        file_menu.addAction(
+            self._action(_("&Open Workspace…"), self.choose_workspace, QKeySequence.Open)
+        )
+        self.recent_menu = file_menu.addMenu(_("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(_("&Quit"), self.close, QKeySequence.Quit))
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcut(QKeySequence.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        self.view_menu = bar.addMenu(_("&View"))
+        for number, view in enumerate(self.views, start=1):
+            action = self._action(
+                str(type(view).title),
+                lambda _checked=False, n=number - 1: self.navigation.setCurrentRow(n),
+            )
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            self.view_menu.addAction(action)
+
+        self.meeting_menu = bar.addMenu(_("&Meeting"))
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About GCM Dialogue"), self.show_about))
+
+    # ---- workspaces -----------------------------------------------------------------------
+
+    def new_workspace(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("New Workspace"), str(Path.home()), WORKSPACE_FILTER
+        )
+        if path:
+            if not Path(path).suffix:
+                path += ".gcmd"
+            self.open_workspace_file(Path(path))
+
+    def choose_workspace(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open Workspace"), str(Path.home()), WORKSPACE_FILTER
+        )
+        if path:
+            self.open_workspace_file(Path(path))
+
+    def open_workspace_file(self, path: Path) -> bool:
+        """Switch to another workspace; on a bad file, say why and keep the current one."""
+        try:
+            ws = open_workspace(path)
+        except KnownError as exc:
+            QMessageBox.warning(self, _("Cannot open the workspace"), str(exc))
+            return False
+        old = self.context.ws
+        self.context.ws = ws
+        self.undo_stack.clear()
+        old.close()
+        remember_workspace(path)
+        self.reload()
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for entry in recent_workspaces():
+            self.recent_menu.addAction(
+                self._action(
+                    entry, lambda _checked=False, p=entry: self.open_workspace_file(Path(p))
+                )
+            )
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # ---- meetings -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the meetings and show the one chosen before, or the first."""
+        chosen = self.current_meeting_id()
+        self._meetings = {m.id: m for m in meetings.list_meetings(self.ws)}
+        self.meeting_switcher.blockSignals(True)
+        self.meeting_switcher.clear()
+        for meeting in self._meetings.values():
+            self.meeting_switcher.addItem(
+                f"{meeting.short_name} ({i18n.format_date_range(meeting.start_date, meeting.end_date)})",
+                meeting.id,
+            )
+        ids = list(self._meetings)
+        if ids:
+            self.meeting_switcher.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
+        self.meeting_switcher.blockSignals(False)
+        self._show(self._meetings.get(self.current_meeting_id() or ""))
+        name = self.ws.path.name if self.ws.path else ""
+        count = len(self._meetings)
+        self._status(
+            i18n.ngettext("{count} meeting in {file}", "{count} meetings in {file}", count).format(
+                count=count, file=name
+            )
+        )
+
+    def current_meeting_id(self) -> str | None:
+        return self.meeting_switcher.currentData()
+
+    def current_meeting(self) -> Meeting | None:
+        return self._meetings.get(self.current_meeting_id() or "")
+
+    def _on_meeting_chosen(self, _index: int) -> None:
+        self._show(self.current_meeting())
+
+    def _on_changed(self, table: str, _ids: tuple) -> None:
+        if table == "meetings":
+            self.reload()
+
+    def _show(self, meeting: Meeting | None) -> None:
+        if meeting is None:
+            self.header.setText(_("This workspace holds no meeting yet."))
+            self.setWindowTitle(_("GCM Dialogue"))
+        else:
+            lang = i18n.current_language()
+            title = meeting.title.get_text(lang, meeting.source_lang)
+            venue = meeting.venue.get_text(lang, meeting.source_lang)
+            when = i18n.format_date_range(meeting.start_date, meeting.end_date)
+            self.header.setText(
+                f"<h3>{_escape(title)}</h3><p>{_escape(when)} · {_escape(venue)}</p>"
+            )
+            self.setWindowTitle(f"{meeting.short_name} – {_('GCM Dialogue')}")
+        for view in self.views:
+            view.show_meeting(meeting)
+
+    # ---- the rest -------------------------------------------------------------------------
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About GCM Dialogue"),
+            _("GCM Dialogue {version}\n\nConsultation meetings on migration, offline.").format(
+                version=__version__
+            ),
+        )
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        if self.ws.path is not None:
+            remember_workspace(self.ws.path)
+        super().closeEvent(event)
+
+
+def recent_workspaces() -> list[str]:
+    values = QSettings().value(RECENT_KEY, [], type=list) or []
+    return [v for v in values if Path(v).exists()]
+
+
+def remember_workspace(path: Path) -> None:
+    settings = QSettings()
+    entry = str(Path(path).resolve())
+    recent = [entry] + [v for v in recent_workspaces() if v != entry]
+    settings.setValue(RECENT_KEY, recent[:RECENT_MAX])
+    settings.setValue("workspace/last", entry)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
