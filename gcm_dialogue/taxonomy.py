@@ -134,7 +134,10 @@ def sdg_targets(ws: Workspace) -> list[SdgTarget]:
     rows = ws.query("SELECT code, kind, text FROM sdg_targets")
     items = [SdgTarget(r["code"], r["kind"], Text.from_json(r["text"])) for r in rows]
     # "10.7" before "10.7.1" before "10.c": numbers by value, letters after numbers.
-    return sorted(items, key=lambda t: [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in t.code.split(".")])
+    return sorted(
+        items,
+        key=lambda t: [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in t.code.split(".")],
+    )
 
 
 def vocabulary(ws: Workspace, list_name: str) -> dict[str, Text]:

@@ -37,9 +37,9 @@ def test_catalogs_are_complete_and_compiled(lang):
     mo_path = po_path.with_suffix(".mo")
     with mo_path.open("rb") as handle:
         compiled = read_mo(handle)
-    assert {_key(m.id) for m in compiled if m.id} == {_key(m.id) for m in catalog if m.id and not m.fuzzy}, (
-        "run: pybabel compile -d locales -D messages"
-    )
+    assert {_key(m.id) for m in compiled if m.id} == {
+        _key(m.id) for m in catalog if m.id and not m.fuzzy
+    }, "run: pybabel compile -d locales -D messages"
 
 
 def _key(message_id):
@@ -50,9 +50,24 @@ def test_template_lists_every_string_in_the_code():
     out = Path(LOCALES.parent / "build" / "check.pot")
     out.parent.mkdir(exist_ok=True)
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(LOCALES / "babel.cfg"),
-         "-k", "lazy_gettext", "-o", str(out), "--no-location", "--sort-output", "."],
-        cwd=LOCALES.parent, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(LOCALES / "babel.cfg"),
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(out),
+            "--no-location",
+            "--sort-output",
+            ".",
+        ],
+        cwd=LOCALES.parent,
+        check=True,
+        capture_output=True,
     )
     with out.open("rb") as fresh, (LOCALES / "messages.pot").open("rb") as kept:
         assert {_key(m.id) for m in read_po(fresh)} == {_key(m.id) for m in read_po(kept)}, (

@@ -64,7 +64,9 @@ def test_empty_workspace_says_so(qtbot, tmp_path):
     window.ws.close()
 
 
-def test_switching_workspace_keeps_the_current_one_on_a_bad_file(qtbot, tmp_path, demo_path, monkeypatch):
+def test_switching_workspace_keeps_the_current_one_on_a_bad_file(
+    qtbot, tmp_path, demo_path, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     shown = []
