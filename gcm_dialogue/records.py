@@ -33,7 +33,10 @@ class Changes:
 def insert(ws: Workspace, table: str, values: Mapping[str, object]) -> str:
     now = utc_now()
     row = {"id": new_id(), "created_at": now, "updated_at": now, **values}
-    ws.db[table].insert(row)
+    columns = ", ".join(f"[{name}]" for name in row)
+    ws.conn.execute(
+        f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+    )
     return str(row["id"])
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gcm_dialogue import __version__, i18n
-from gcm_dialogue.demo import open_or_create_demo
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.paths import default_workspace, demo_workspace
 from gcm_dialogue.store import Workspace, open_workspace
@@ -45,6 +44,8 @@ def make_application(argv: list[str], lang: str) -> QApplication:
 def open_start_workspace(args: argparse.Namespace) -> Workspace:
     """The workspace named on the command line, the demo, the last one used, or the default."""
     if args.demo:
+        from gcm_dialogue.demo import open_or_create_demo  # the demo data is read only here
+
         return open_or_create_demo(demo_workspace())
     if args.db is not None:
         return open_workspace(args.db)

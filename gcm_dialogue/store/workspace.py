@@ -12,14 +12,16 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..clock import utc_now
 from ..errors import WorkspaceError
 from . import migrations
 from .file_checks import APPLICATION_ID, check_path
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class Workspace:
@@ -28,19 +30,49 @@ class Workspace:
     def __init__(self, path: Path | None, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         # One connection serves the UI thread and the worker threads; a user action's
         # transaction must not interleave with another's.
         self.lock = threading.RLock()
+        self._db = None
+        self._depth = 0
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection seen through sqlite-utils (imported on first use: it costs
+        a tenth of a second, which start-up does not need to pay)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self) -> Iterator[Workspace]:
         """One user action: everything inside lands together or not at all.
 
-        Nested calls become savepoints of the outer transaction.
+        Nested calls become savepoints of the outer transaction, so a service that is one
+        transaction on its own joins a larger action (an import, the demo) when called in one.
         """
-        with self.lock, self.db.atomic() as db:
-            yield db
+        with self.lock:
+            if self._depth == 0 and not self.conn.in_transaction:
+                begin, commit, rollback = "BEGIN IMMEDIATE", "COMMIT", "ROLLBACK"
+            else:
+                name = f"sp{self._depth}"
+                begin, commit = f"SAVEPOINT {name}", f"RELEASE {name}"
+                rollback = f"ROLLBACK TO {name}; RELEASE {name}"
+            self.conn.execute(begin)
+            self._depth += 1
+            try:
+                yield self
+            except BaseException:
+                self._depth -= 1
+                if self.conn.in_transaction:
+                    for statement in rollback.split("; "):
+                        self.conn.execute(statement)
+                raise
+            else:
+                self._depth -= 1
+                self.conn.execute(commit)
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Rows as dicts; the one read helper services use."""
