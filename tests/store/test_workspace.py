@@ -144,48 +144,39 @@ def test_create_false_refuses_a_missing_file(tmp_path):
     assert not (tmp_path / "absent.gcmd").exists()
 
 
-def test_older_workspace_is_migrated_with_a_backup(tmp_path, monkeypatch):
+@pytest.fixture
+def next_migration(tmp_path, monkeypatch):
+    """Install a workspace of the current version, then offer one more migration with the
+    given SQL; returns (workspace path, the new version number)."""
     from gcm_dialogue.store import migrations
 
-    path = tmp_path / "old.gcmd"
-    open_workspace(path).close()
-    extra = tmp_path / "migrations"
-    extra.mkdir()
-    for source in migrations.SQL_MIGRATIONS.values():
-        (extra / source.name).write_text(source.read_text())
-    nxt = LATEST_VERSION + 1
-    (extra / f"{nxt:04d}_add_column.sql").write_text(
-        "ALTER TABLE meetings ADD COLUMN extra TEXT;\n"
-    )
-    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", extra)
-    monkeypatch.setattr(migrations, "SQL_MIGRATIONS", migrations._discover())
-    monkeypatch.setattr(migrations, "LATEST_VERSION", nxt)
-    from gcm_dialogue.store import workspace as workspace_module
+    def install(sql):
+        path = tmp_path / "old.gcmd"
+        open_workspace(path).close()
+        folder = tmp_path / "migrations"
+        folder.mkdir()
+        for source in migrations.SQL_MIGRATIONS.values():
+            (folder / source.name).write_text(source.read_text())
+        number = LATEST_VERSION + 1
+        (folder / f"{number:04d}_next.sql").write_text(sql)
+        monkeypatch.setattr(migrations, "MIGRATIONS_DIR", folder)
+        monkeypatch.setattr(migrations, "SQL_MIGRATIONS", migrations._discover())
+        monkeypatch.setattr(migrations, "LATEST_VERSION", number)
+        return path, number
 
-    monkeypatch.setattr(workspace_module.migrations, "LATEST_VERSION", nxt)
+    return install
+
+
+def test_older_workspace_is_migrated_with_a_backup(tmp_path, next_migration):
+    path, number = next_migration("ALTER TABLE meetings ADD COLUMN extra TEXT;\n")
     with open_workspace(path) as ws:
-        assert ws.schema_version == nxt
-        columns = {c.name for c in ws.db["meetings"].columns}
-        assert "extra" in columns
+        assert ws.schema_version == number
+        assert "extra" in {row["name"] for row in ws.query("PRAGMA table_info(meetings)")}
     assert (tmp_path / f"old.gcmd.v{LATEST_VERSION}.bak").exists()
 
 
-def test_failed_migration_leaves_previous_version(tmp_path, monkeypatch):
-    from gcm_dialogue.store import migrations
-
-    path = tmp_path / "old.gcmd"
-    open_workspace(path).close()
-    extra = tmp_path / "migrations"
-    extra.mkdir()
-    for source in migrations.SQL_MIGRATIONS.values():
-        (extra / source.name).write_text(source.read_text())
-    nxt = LATEST_VERSION + 1
-    (extra / f"{nxt:04d}_broken.sql").write_text(
-        "CREATE TABLE half(x);\nINSERT INTO no_such_table VALUES (1);\n"
-    )
-    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", extra)
-    monkeypatch.setattr(migrations, "SQL_MIGRATIONS", migrations._discover())
-    monkeypatch.setattr(migrations, "LATEST_VERSION", nxt)
+def test_failed_migration_leaves_previous_version(next_migration):
+    path, _number = next_migration("CREATE TABLE half(x);\nINSERT INTO no_such_table VALUES (1);\n")
     with pytest.raises(WorkspaceError, match="could not be upgraded"):
         open_workspace(path)
     conn = sqlite3.connect(path)
