@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import records
+from . import agenda_changes, records
 from .clock import utc_now
 from .errors import ValidationError
 from .i18n import lazy_gettext as N_
@@ -158,10 +158,20 @@ def get_day(ws: Workspace, day_id: str) -> Day:
     return Day(r["id"], r["meeting_id"], r["day_date"], r["start_time"])
 
 
-def set_day_start(ws: Workspace, day_id: str, start_time: str) -> Day:
+def set_day_start(ws: Workspace, day_id: str, start_time: str, *, reason: str = "") -> Day:
+    """Move the start of a day: every flowing item of the day moves with it."""
     records.check_time(start_time, "day start")
-    with ws.transaction():
+    day = get_day(ws, day_id)
+    with (
+        ws.transaction(),
+        agenda_changes.recording(
+            ws, day.meeting_id, "day_start", days=(day_id,), reason=reason
+        ) as rec,
+    ):
         records.update(ws, "agenda_days", day_id, {"start_time": start_time})
+        rec.day_id, rec.day_date = day_id, day.date
+        rec.fields.append(agenda_changes.FieldChange("start_time", day.start_time, start_time))
+        rec.skip = day.start_time == start_time
     return get_day(ws, day_id)
 
 
@@ -268,6 +278,7 @@ def add_item(
     duration_min: int = 60,
     position: int | None = None,
     speaker_ids: Iterable[str] = (),
+    reason: str = "",
     **fields: object,
 ) -> AgendaItem:
     """Add an item to a day, at the end or at ``position`` (later items move down)."""
@@ -279,7 +290,10 @@ def add_item(
     if not Text.from_json(str(values["title"])):
         raise ValidationError("an agenda item needs a title")
     _check_fixed(values)
-    with ws.transaction():
+    with (
+        ws.transaction(),
+        agenda_changes.recording(ws, day.meeting_id, "added", days=(day_id,), reason=reason) as rec,
+    ):
         order = [i.id for i in list_items(ws, day.meeting_id, day_id=day_id)]
         where = len(order) if position is None else max(0, min(position, len(order)))
         item_id = records.insert(
@@ -290,6 +304,8 @@ def add_item(
         order.insert(where, item_id)
         records.renumber(ws, "agenda_items", order)
         _write_speakers(ws, item_id, speaker_ids)
+        rec.item_id, rec.day_id, rec.day_date = item_id, day_id, day.date
+        rec.title = Text.from_json(str(values["title"]))
     return get_item(ws, item_id)
 
 
@@ -299,8 +315,14 @@ def _check_fixed(values: Mapping[str, object]) -> None:
 
 
 def update_item(
-    ws: Workspace, item_id: str, *, speaker_ids: Iterable[str] | None = None, **fields: object
+    ws: Workspace,
+    item_id: str,
+    *,
+    speaker_ids: Iterable[str] | None = None,
+    reason: str = "",
+    **fields: object,
 ) -> AgendaItem:
+    """Change fields of an item; on a published agenda the change is recorded."""
     current = get_item(ws, item_id)
     values = _columns(fields, _source_lang(ws, current.meeting_id))
     mode = values.get("time_mode", current.time_mode)
@@ -308,12 +330,88 @@ def update_item(
     _check_fixed({"time_mode": mode, "fixed_start": start})
     if "title" in values and not Text.from_json(str(values["title"])):
         raise ValidationError("an agenda item needs a title")
-    with ws.transaction():
+    with (
+        ws.transaction(),
+        agenda_changes.recording(
+            ws, current.meeting_id, "changed", days=(current.day_id,), reason=reason
+        ) as rec,
+    ):
         records.update(ws, "agenda_items", item_id, values)
         if speaker_ids is not None:
             ws.conn.execute("DELETE FROM agenda_item_speakers WHERE item_id = ?", (item_id,))
             _write_speakers(ws, item_id, speaker_ids)
+        if rec.active:
+            updated = get_item(ws, item_id)
+            rec.item_id, rec.day_id, rec.title = item_id, current.day_id, updated.title
+            rec.fields.extend(_differences(ws, current, updated))
+            rec.skip = not rec.fields
     return get_item(ws, item_id)
+
+
+def _names(ws: Workspace, ids: Iterable[str | None]) -> list[str]:
+    wanted = [i for i in ids if i]
+    if not wanted:
+        return []
+    rows = ws.query(
+        "SELECT id, trim(honorific || ' ' || given_name || ' ' || family_name) AS name "
+        f"FROM participants WHERE id IN ({','.join('?' * len(wanted))})",
+        tuple(wanted),
+    )
+    found = {r["id"]: " ".join(r["name"].split()) for r in rows}
+    return [found.get(i, "?") for i in wanted]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dict):
+        return dict(value)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _differences(
+    ws: Workspace, old: AgendaItem, new: AgendaItem
+) -> list[agenda_changes.FieldChange]:
+    """Field-by-field differences as plain values (names for people, dicts for texts)."""
+    out = []
+    for name in (
+        "kind",
+        "title",
+        "description",
+        "time_mode",
+        "fixed_start",
+        "duration_min",
+        "room",
+        "objectives",
+        "interpretation",
+        "statement_limit_sec",
+    ):
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            out.append(agenda_changes.FieldChange(name, _plain(before), _plain(after)))
+    if old.guiding_questions != new.guiding_questions:
+        out.append(
+            agenda_changes.FieldChange(
+                "guiding_questions",
+                [dict(q) for q in old.guiding_questions],
+                [dict(q) for q in new.guiding_questions],
+            )
+        )
+    if old.moderator_id != new.moderator_id:
+        before_name = _names(ws, [old.moderator_id])
+        after_name = _names(ws, [new.moderator_id])
+        out.append(
+            agenda_changes.FieldChange(
+                "moderator",
+                before_name[0] if before_name else None,
+                after_name[0] if after_name else None,
+            )
+        )
+    if old.speaker_ids != new.speaker_ids:
+        out.append(
+            agenda_changes.FieldChange(
+                "speakers", _names(ws, old.speaker_ids), _names(ws, new.speaker_ids)
+            )
+        )
+    return out
 
 
 def _write_speakers(ws: Workspace, item_id: str, speaker_ids: Iterable[str]) -> None:
@@ -323,13 +421,20 @@ def _write_speakers(ws: Workspace, item_id: str, speaker_ids: Iterable[str]) -> 
     )
 
 
-def move_item(ws: Workspace, item_id: str, day_id: str, position: int) -> records.Changes:
+def move_item(
+    ws: Workspace, item_id: str, day_id: str, position: int, *, reason: str = ""
+) -> records.Changes:
     """Move an item to ``position`` on ``day_id`` (the same day or another of the meeting)."""
     item = get_item(ws, item_id)
     day = get_day(ws, day_id)
     if day.meeting_id != item.meeting_id:
         raise ValidationError("an item can only move to a day of its own meeting")
-    with ws.transaction():
+    with (
+        ws.transaction(),
+        agenda_changes.recording(
+            ws, item.meeting_id, "moved", days=(item.day_id, day_id), reason=reason
+        ) as rec,
+    ):
         moved = set()
         if day_id != item.day_id:
             records.update(ws, "agenda_items", item_id, {"day_id": day_id})
@@ -337,12 +442,20 @@ def move_item(ws: Workspace, item_id: str, day_id: str, position: int) -> record
             old = [i.id for i in list_items(ws, item.meeting_id, day_id=item.day_id)]
             moved.update(records.renumber(ws, "agenda_items", old))
         order = [i.id for i in list_items(ws, item.meeting_id, day_id=day_id) if i.id != item_id]
-        order.insert(max(0, min(position, len(order))), item_id)
+        where = max(0, min(position, len(order)))
+        order.insert(where, item_id)
         moved.update(records.renumber(ws, "agenda_items", order))
+        rec.item_id, rec.day_id, rec.day_date, rec.title = item_id, day_id, day.date, item.title
+        if day_id != item.day_id:
+            old_day = get_day(ws, item.day_id)
+            rec.fields.append(agenda_changes.FieldChange("day", old_day.date, day.date))
+        if where != item.position or day_id != item.day_id:
+            rec.fields.append(agenda_changes.FieldChange("position", item.position, where))
+        rec.skip = not rec.fields
     return records.Changes("agenda_items", tuple(sorted(moved)))
 
 
-def duplicate_item(ws: Workspace, item_id: str) -> AgendaItem:
+def duplicate_item(ws: Workspace, item_id: str, *, reason: str = "") -> AgendaItem:
     """A copy placed right after the original, without its recorded actual times."""
     item = get_item(ws, item_id)
     fields = {
@@ -364,14 +477,21 @@ def duplicate_item(ws: Workspace, item_id: str) -> AgendaItem:
         duration_min=item.duration_min,
         position=item.position + 1,
         speaker_ids=item.speaker_ids,
+        reason=reason,
         **fields,
     )
 
 
-def delete_item(ws: Workspace, item_id: str) -> records.Changes:
+def delete_item(ws: Workspace, item_id: str, *, reason: str = "") -> records.Changes:
     item = get_item(ws, item_id)
-    with ws.transaction():
+    with (
+        ws.transaction(),
+        agenda_changes.recording(
+            ws, item.meeting_id, "deleted", days=(item.day_id,), reason=reason
+        ) as rec,
+    ):
         changes = records.delete(ws, "agenda_items", item_id)
+        rec.item_id, rec.day_id, rec.title = item_id, item.day_id, item.title
         records.renumber(
             ws, "agenda_items", [i.id for i in list_items(ws, item.meeting_id, day_id=item.day_id)]
         )
@@ -385,3 +505,32 @@ def record_actual(ws: Workspace, item_id: str, *, start: bool) -> AgendaItem:
             ws, "agenda_items", item_id, {"actual_start" if start else "actual_end": utc_now()}
         )
     return get_item(ws, item_id)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant as the agenda's pickers show them: a name and a delegation."""
+
+    id: str
+    name: str
+    delegation: str
+
+
+def people(ws: Workspace, meeting_id: str) -> list[Person]:
+    """The meeting's participants for moderator and speaker pickers, in one light query."""
+    rows = ws.query(
+        "SELECT p.id, p.honorific, p.given_name, p.family_name, "
+        "coalesce(nullif(m.acronym, ''), nullif(p.organisation, ''), p.country) AS delegation "
+        "FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id "
+        "LEFT JOIN mechanisms m ON m.id = p.mechanism_id WHERE mp.meeting_id = ? "
+        "ORDER BY p.family_name, p.given_name",
+        (meeting_id,),
+    )
+    return [
+        Person(
+            r["id"],
+            " ".join(p for p in (r["honorific"], r["given_name"], r["family_name"]) if p),
+            r["delegation"] or "",
+        )
+        for r in rows
+    ]

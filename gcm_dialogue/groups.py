@@ -239,3 +239,66 @@ def members_of(ws: Workspace, group_ids: Iterable[str]) -> dict[str, list[str]]:
         ):
             out[row["group_id"]].append(row["participant_id"])
     return out
+
+
+def move_members(
+    ws: Workspace, meeting_id: str, participant_ids: Iterable[str], group_id: str | None
+) -> records.Changes:
+    """Put people in one group of the meeting (or in none); one transaction. A person moved
+    keeps the pin; facilitator and rapporteur roles stay with the group they were held in."""
+    ids = list(dict.fromkeys(participant_ids))
+    group_ids = [
+        g["id"]
+        for g in ws.query("SELECT id FROM breakout_groups WHERE meeting_id = ?", (meeting_id,))
+    ]
+    if group_id is not None and group_id not in group_ids:
+        raise ValidationError("that group is not one of this meeting's")
+    with ws.transaction():
+        for pid in ids:
+            current = ws.query(
+                "SELECT m.group_id, m.pinned FROM group_members m JOIN breakout_groups g "
+                "ON g.id = m.group_id WHERE g.meeting_id = ? AND m.participant_id = ?",
+                (meeting_id, pid),
+            )
+            if current and current[0]["group_id"] == group_id:
+                continue
+            if group_id is None:
+                if current:
+                    unassign(ws, current[0]["group_id"], pid)
+                continue
+            assign(ws, group_id, pid, pinned=bool(current and current[0]["pinned"]))
+    return records.Changes("breakout_groups", tuple(group_ids))
+
+
+def set_member_flags(
+    ws: Workspace,
+    group_id: str,
+    participant_id: str,
+    *,
+    facilitator: bool | None = None,
+    rapporteur: bool | None = None,
+    pinned: bool | None = None,
+) -> BreakoutGroup:
+    """Change a member's facilitator, rapporteur or pinned mark (a group has one rapporteur)."""
+    exists = ws.scalar(
+        "SELECT 1 FROM group_members WHERE group_id = ? AND participant_id = ?",
+        (group_id, participant_id),
+    )
+    if exists is None:
+        raise ValidationError("that person is not a member of this group")
+    with ws.transaction():
+        if rapporteur:
+            ws.conn.execute(
+                "UPDATE group_members SET is_rapporteur = 0 WHERE group_id = ?", (group_id,)
+            )
+        for column, value in (
+            ("is_facilitator", facilitator),
+            ("is_rapporteur", rapporteur),
+            ("pinned", pinned),
+        ):
+            if value is not None:
+                ws.conn.execute(
+                    f"UPDATE group_members SET {column} = ? WHERE group_id = ? AND participant_id = ?",
+                    (int(value), group_id, participant_id),
+                )
+    return get_group(ws, group_id)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import records
 from .errors import ValidationError
+from .i18n import LANGUAGES
 from .i18n import lazy_gettext as N_
 from .multilingual import Text
 from .store import Workspace
@@ -258,3 +259,170 @@ def list_highlights(ws: Workspace, meeting_id: str) -> list[Highlight]:
         )
         for r in rows
     ]
+
+
+# ---- order, numbering, sets ------------------------------------------------------------------
+
+
+def numbered(ws: Workspace, meeting_id: str) -> list[tuple[str, Outcome]]:
+    """Every outcome with its number: "1", "2", ... within each set (unset ones last)."""
+    out, counters = [], {}
+    for outcome in list_outcomes(ws, meeting_id):
+        counters[outcome.set_id] = counters.get(outcome.set_id, 0) + 1
+        out.append((str(counters[outcome.set_id]), outcome))
+    return out
+
+
+def move_outcome(
+    ws: Workspace, outcome_id: str, *, set_id: str | None, position: int
+) -> records.Changes:
+    """Put an outcome at ``position`` (0-based) of a set (``None``: not in a set yet)."""
+    outcome = get_outcome(ws, outcome_id)
+    if set_id is not None:
+        owner = ws.scalar("SELECT meeting_id FROM outcome_sets WHERE id = ?", (set_id,))
+        if owner != outcome.meeting_id:
+            raise ValidationError("the set is not a set of this meeting")
+    siblings = [
+        o.id
+        for o in list_outcomes(ws, outcome.meeting_id)
+        if o.set_id == set_id and o.id != outcome_id
+    ]
+    position = max(0, min(int(position), len(siblings)))
+    siblings.insert(position, outcome_id)
+    with ws.transaction():
+        if outcome.set_id != set_id:
+            records.update(ws, "outcomes", outcome_id, {"set_id": set_id})
+        moved = set(records.renumber(ws, "outcomes", siblings))
+        if outcome.set_id != set_id:
+            old = [
+                o.id for o in list_outcomes(ws, outcome.meeting_id) if o.set_id == outcome.set_id
+            ]
+            moved |= set(records.renumber(ws, "outcomes", old))
+    return records.Changes("outcomes", tuple(sorted(moved | {outcome_id})))
+
+
+def set_outcome_text(ws: Workspace, outcome_id: str, lang: str, *, lead: str, body: str) -> Outcome:
+    """Write (or, when blank, remove) an outcome's lead and paragraph in one language."""
+    records.check_choice(lang, LANGUAGES, "language")
+    outcome = get_outcome(ws, outcome_id)
+    new_lead = outcome.lead.with_text(lang, lead)
+    if not new_lead:
+        raise ValidationError("an outcome needs a lead sentence")
+    return update_outcome(ws, outcome_id, lead=new_lead, body=outcome.body.with_text(lang, body))
+
+
+def set_outcome_tags(ws: Workspace, outcome_id: str, tags: Iterable[str]) -> Outcome:
+    checked = list(dict.fromkeys(check_tag(ws, t) for t in tags))
+    records.require(ws, "outcomes", outcome_id)
+    with ws.transaction():
+        ws.conn.execute("DELETE FROM outcome_tags WHERE outcome_id = ?", (outcome_id,))
+        ws.conn.executemany(
+            "INSERT INTO outcome_tags(outcome_id, tag) VALUES (?, ?)",
+            [(outcome_id, t) for t in checked],
+        )
+        records.update(ws, "outcomes", outcome_id, {})
+    return get_outcome(ws, outcome_id)
+
+
+def set_sources(ws: Workspace, outcome_id: str, note_ids: Iterable[str]) -> Outcome:
+    """Replace the notes an outcome is drawn from."""
+    outcome = get_outcome(ws, outcome_id)
+    sources = list(dict.fromkeys(note_ids))
+    _check_sources(ws, outcome.meeting_id, sources)
+    with ws.transaction():
+        ws.conn.execute("DELETE FROM outcome_sources WHERE outcome_id = ?", (outcome_id,))
+        ws.conn.executemany(
+            "INSERT INTO outcome_sources(outcome_id, note_id) VALUES (?, ?)",
+            [(outcome_id, n) for n in sources],
+        )
+    return get_outcome(ws, outcome_id)
+
+
+def rename_set(ws: Workspace, set_id: str, lang: str, title: str) -> OutcomeSet:
+    row = records.require(ws, "outcome_sets", set_id)
+    text = Text.from_json(row["title"]).with_text(lang, title)
+    if not text:
+        raise ValidationError("a set of outcomes needs a title")
+    with ws.transaction():
+        records.update(ws, "outcome_sets", set_id, {"title": text.to_json()})
+    return next(s for s in list_sets(ws, row["meeting_id"]) if s.id == set_id)
+
+
+def delete_set(ws: Workspace, set_id: str) -> records.Changes:
+    """Remove a set; its outcomes stay, outside any set."""
+    records.require(ws, "outcome_sets", set_id)
+    with ws.transaction():
+        return records.delete(ws, "outcome_sets", set_id)
+
+
+def missing_languages(ws: Workspace, meeting_id: str, text: Text) -> list[str]:
+    """The meeting's working languages that ``text`` has no version in."""
+    from .meetings import get_meeting
+
+    return text.missing(get_meeting(ws, meeting_id).working_langs)
+
+
+# ---- highlights ---------------------------------------------------------------------------
+
+
+def set_highlight_text(ws: Workspace, highlight_id: str, lang: str, text: str) -> Highlight:
+    """Write (or, when blank, remove) a highlight's paragraph in one language."""
+    records.check_choice(lang, LANGUAGES, "language")
+    row = records.require(ws, "highlights", highlight_id)
+    return update_highlight(ws, highlight_id, Text.from_json(row["text"]).with_text(lang, text))
+
+
+def draft_highlight(ws: Workspace, outcome_id: str, *, position: int | None = None) -> Highlight:
+    """A new highlight drafted from an outcome: its lead sentence, in every language it has."""
+    outcome = get_outcome(ws, outcome_id)
+    with ws.transaction():
+        highlight = add_highlight(ws, outcome.meeting_id, outcome.lead, outcome_id=outcome_id)
+        if position is not None:
+            move_highlight(ws, highlight.id, position)
+    return next(h for h in list_highlights(ws, outcome.meeting_id) if h.id == highlight.id)
+
+
+def move_highlight(ws: Workspace, highlight_id: str, position: int) -> records.Changes:
+    row = records.require(ws, "highlights", highlight_id)
+    ids = [h.id for h in list_highlights(ws, row["meeting_id"]) if h.id != highlight_id]
+    ids.insert(max(0, min(int(position), len(ids))), highlight_id)
+    with ws.transaction():
+        return records.Changes("highlights", records.renumber(ws, "highlights", ids))
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """For one language: how many paragraphs have a text, and the numbers of those missing."""
+
+    lang: str
+    done: int
+    total: int
+    missing_numbers: tuple[int, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.done == self.total
+
+
+def highlights_completeness(ws: Workspace, meeting_id: str) -> list[Completeness]:
+    """Per working language of the meeting, which highlights are written in it."""
+    from .meetings import get_meeting
+
+    items = list_highlights(ws, meeting_id)
+    out = []
+    for lang in get_meeting(ws, meeting_id).working_langs:
+        missing = tuple(n for n, h in enumerate(items, start=1) if lang not in h.text)
+        out.append(Completeness(lang, len(items) - len(missing), len(items), missing))
+    return out
+
+
+def outcomes_completeness(ws: Workspace, meeting_id: str) -> list[Completeness]:
+    """Per working language, which outcomes have a lead sentence in it (numbered overall)."""
+    from .meetings import get_meeting
+
+    items = list_outcomes(ws, meeting_id)
+    out = []
+    for lang in get_meeting(ws, meeting_id).working_langs:
+        missing = tuple(n for n, o in enumerate(items, start=1) if lang not in o.lead)
+        out.append(Completeness(lang, len(items) - len(missing), len(items), missing))
+    return out

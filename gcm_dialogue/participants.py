@@ -227,3 +227,128 @@ def list_participants(ws: Workspace, meeting_id: str | None = None) -> list[Part
             (meeting_id,),
         )
     return [_from_row(row) for row in rows]
+
+
+# ---- many people at once (the participants table's multi-selection edits) -------------------
+
+
+def _marks(ids: list[str]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def set_category(ws: Workspace, participant_ids: Iterable[str], category: str) -> records.Changes:
+    """Give every person named the same category; one transaction."""
+    ids = list(dict.fromkeys(participant_ids))
+    records.check_choice(category, CATEGORIES, "category")
+    from .clock import utc_now
+
+    with ws.transaction():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            ws.conn.execute(
+                f"UPDATE participants SET category = ?, updated_at = ? WHERE id IN ({_marks(chunk)})",
+                (category, utc_now(), *chunk),
+            )
+    return records.Changes("participants", tuple(ids))
+
+
+def change_role(
+    ws: Workspace, meeting_id: str, participant_ids: Iterable[str], role: str, *, add: bool = True
+) -> records.Changes:
+    """Add a role to (or take it from) each person named, in one meeting; one transaction.
+    A person left with no role is a participant."""
+    records.check_choice(role, ROLES, "role")
+    ids = list(dict.fromkeys(participant_ids))
+    with ws.transaction():
+        for pid in ids:
+            raw = ws.scalar(
+                "SELECT roles FROM meeting_participants WHERE meeting_id = ? AND participant_id = ?",
+                (meeting_id, pid),
+            )
+            if raw is None:
+                raise ValidationError("only participants of the meeting can be given a role in it")
+            roles = list(json.loads(str(raw)))
+            if add and role not in roles:
+                roles.insert(0 if role != "participant" else len(roles), role)
+            elif not add:
+                roles = [r for r in roles if r != role]
+            ws.conn.execute(
+                "UPDATE meeting_participants SET roles = ? WHERE meeting_id = ? AND participant_id = ?",
+                (json.dumps(_check_roles(roles)), meeting_id, pid),
+            )
+    return records.Changes("meeting_participants", tuple(ids))
+
+
+def remove_people(
+    ws: Workspace, meeting_id: str, participant_ids: Iterable[str]
+) -> records.Changes:
+    """Take people off a meeting's list; a person who attends no other meeting is deleted."""
+    ids = list(dict.fromkeys(participant_ids))
+    with ws.transaction():
+        for pid in ids:
+            remove_from_meeting(ws, meeting_id, pid)
+            others = ws.scalar(
+                "SELECT count(*) FROM meeting_participants WHERE participant_id = ?", (pid,)
+            )
+            if not others:
+                records.delete(ws, "participants", pid)
+    return records.Changes("participants", tuple(ids))
+
+
+# Each person's group in one meeting (at most one): group_members is read by participant
+# first (CROSS JOIN keeps that order), so the cost is one index lookup per person.
+def _group_of(column: str) -> str:
+    return (
+        f"(SELECT g.{column} FROM group_members gm CROSS JOIN breakout_groups g "
+        "ON g.id = gm.group_id WHERE gm.participant_id = p.id AND g.meeting_id = mp.meeting_id)"
+    )
+
+
+def display_rows(ws: Workspace, meeting_id: str, participant_ids: Iterable[str]) -> dict[str, dict]:
+    """What a table shows of each person named: fields, mechanism acronym, roles, group."""
+    ids = list(participant_ids)
+    out: dict[str, dict] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in ws.query(
+            f"SELECT p.*, m.acronym, mp.roles, mp.position, {_group_of('name')} AS group_name "
+            "FROM participants p JOIN meeting_participants mp ON mp.participant_id = p.id "
+            "AND mp.meeting_id = ? LEFT JOIN mechanisms m ON m.id = p.mechanism_id "
+            f"WHERE p.id IN ({_marks(chunk)})",
+            (meeting_id, *chunk),
+        ):
+            out[row["id"]] = row
+    return out
+
+
+SORT_COLUMNS = {
+    "name": "p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE",
+    "organisation": "coalesce(m.acronym, p.organisation) COLLATE NOCASE",
+    "category": "p.category",
+    "country": "p.country",
+    "roles": "mp.roles",
+    "group": "group_position",
+    "email": "p.email COLLATE NOCASE",
+    "languages": "p.languages",
+    "gender": "p.gender",
+    "position": "mp.position",
+}
+
+
+def search_rows(
+    ws: Workspace, meeting_id: str, sort: str = "position", descending: bool = False
+) -> list[dict]:
+    """Every participant of a meeting, sorted, with the fields a filter searches."""
+    if sort not in SORT_COLUMNS:
+        raise ValidationError(f"cannot sort by {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    order = ", ".join(f"{part.strip()} {direction}" for part in SORT_COLUMNS[sort].split(","))
+    return ws.query(
+        "SELECT p.id, p.given_name, p.family_name, p.honorific, p.organisation, p.category, "
+        "p.country, p.email, m.acronym, m.name AS mechanism_name, "
+        f"{_group_of('position')} AS group_position "
+        "FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id "
+        "LEFT JOIN mechanisms m ON m.id = p.mechanism_id WHERE mp.meeting_id = ? "
+        f"ORDER BY {order}, mp.position",
+        (meeting_id,),
+    )

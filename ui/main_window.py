@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,9 +28,11 @@ from gcm_dialogue.meetings import Meeting
 from gcm_dialogue.store import Workspace, open_workspace
 
 from .context import AppContext
+from .dialogs.meeting_dialog import MeetingDialog
 from .undo import ChangeBus
 from .views import VIEW_CLASSES
 from .views.base import View
+from .widgets.meeting_commands import MeetingEditCommand
 
 RECENT_KEY, RECENT_MAX = "workspace/recent", 8
 WORKSPACE_FILTER = "GCM Dialogue workspace (*.gcmd *.sqlite *.db);;All files (*)"
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.context = AppContext(ws, self.undo_stack, self.bus, self._status)
         self._meetings: dict[str, Meeting] = {}
         self.views: list[View] = []
+        self.meeting_dialog: MeetingDialog | None = None
 
         self.meeting_switcher = QComboBox()
         self.meeting_switcher.setObjectName("meetingSwitcher")
@@ -81,9 +84,11 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
+        # The window hears of a meeting change first, so that the views are given the
+        # meetings as they now are before they refresh themselves.
+        self.bus.changed.connect(self._on_changed)
         self._build_views()
         self._build_menus()
-        self.bus.changed.connect(self._on_changed)
         self.resize(1180, 760)
         self._restore_layout()
         self.reload()
@@ -152,6 +157,22 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
 
         self.meeting_menu = bar.addMenu(_("&Meeting"))
+        self.new_meeting_action = self._action(
+            _("&New Meeting…"), self.new_meeting, QKeySequence("Ctrl+Shift+N")
+        )
+        self.edit_meeting_action = self._action(
+            _("&Edit Meeting…"), self.edit_meeting, QKeySequence("Ctrl+Shift+E")
+        )
+        self.meeting_menu.addAction(self.new_meeting_action)
+        self.meeting_menu.addAction(self.edit_meeting_action)
+        agenda_actions = getattr(self.agenda_view, "actions_by_name", {})
+        if agenda_actions:
+            self.meeting_menu.addSeparator()
+            for name in ("publish", "changes"):
+                self.meeting_menu.addAction(agenda_actions[name])
+        for view in self.views:
+            for action in getattr(view, "meeting_menu_actions", ()):
+                self.meeting_menu.addAction(action)
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About GCM Dialogue"), self.show_about))
 
@@ -181,6 +202,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Cannot open the workspace"), str(exc))
             return False
         old = self.context.ws
+        QThreadPool.globalInstance().waitForDone()  # work still running on the old file
         self.context.ws = ws
         self.undo_stack.clear()
         old.close()
@@ -216,6 +238,7 @@ class MainWindow(QMainWindow):
             self.meeting_switcher.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
         self.meeting_switcher.blockSignals(False)
         self._show(self._meetings.get(self.current_meeting_id() or ""))
+        self.edit_meeting_action.setEnabled(bool(self._meetings))
         name = self.ws.path.name if self.ws.path else ""
         count = len(self._meetings)
         self._status(
@@ -223,6 +246,56 @@ class MainWindow(QMainWindow):
                 count=count, file=name
             )
         )
+
+    def new_meeting(self) -> None:
+        """Open the meeting dialog; the meeting created becomes the current one."""
+
+        def submit(values: dict) -> object:
+            text = _("Create meeting '{name}'").format(name=values["short_name"])
+            meeting = self.context.edit(
+                text, "meetings", [], lambda: meetings.create_meeting(self.ws, **values)
+            )
+            self._status(text)
+            self.select_meeting(meeting.id)  # type: ignore[attr-defined]
+            return meeting
+
+        self._open_meeting_dialog(MeetingDialog(submit, parent=self))
+
+    def edit_meeting(self) -> None:
+        meeting = self.current_meeting()
+        if meeting is None:
+            self.new_meeting()
+            return
+
+        def submit(values: dict) -> object:
+            text = _("Edit meeting '{name}'").format(name=meeting.short_name)
+            command = MeetingEditCommand(
+                self.ws,
+                text,
+                meeting.id,
+                lambda: meetings.update_meeting(self.ws, meeting.id, **values),
+                self.bus,
+            )
+            result = command.perform()
+            self.undo_stack.push(command)
+            self._status(text)
+            return result
+
+        self._open_meeting_dialog(MeetingDialog(submit, meeting=meeting, parent=self))
+
+    def _open_meeting_dialog(self, dialog: MeetingDialog) -> None:
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.meeting_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "meeting_dialog", None))
+        dialog.open()
+        dialog.activateWindow()
+
+    def select_meeting(self, meeting_id: str) -> None:
+        if meeting_id not in self._meetings:
+            self.reload()
+        index = self.meeting_switcher.findData(meeting_id)
+        if index >= 0:
+            self.meeting_switcher.setCurrentIndex(index)
 
     def current_meeting_id(self) -> str | None:
         return self.meeting_switcher.currentData()

@@ -16,11 +16,45 @@ from pathlib import Path
 from .. import __version__
 from ..errors import KnownError
 from ..i18n import LANGUAGES
-from . import workspace_commands
+from . import (
+    agenda_commands,
+    notes_commands,
+    participant_commands,
+    report_commands,
+    survey_commands,
+    workspace_commands,
+)
 
-COMMAND_MODULES = [workspace_commands]
+COMMAND_MODULES = [
+    workspace_commands,
+    agenda_commands,
+    notes_commands,
+    participant_commands,
+    report_commands,
+    survey_commands,
+]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def subcommand_group(
+    subparsers: argparse._SubParsersAction, name: str, help: str
+) -> argparse._SubParsersAction:
+    """The sub-subparsers of the command group ``name`` (``import``, ``export``, ...).
+
+    Several modules add commands to one group (``import participants``, ``import
+    responses``): the first call creates the group, later calls return the same
+    sub-subparsers, so modules may register in any order. Import it inside your
+    ``register`` (``from . import subcommand_group``): this package imports the command
+    modules before it defines this function.
+    """
+    existing = subparsers._name_parser_map.get(name)
+    if existing is not None:
+        return existing._gcm_group_subparsers  # type: ignore[attr-defined]
+    group = subparsers.add_parser(name, help=help)
+    inner = group.add_subparsers(dest=f"{name}_command", metavar="WHAT", required=True)
+    group._gcm_group_subparsers = inner  # type: ignore[attr-defined]
+    return inner
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,10 +1,18 @@
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 
 from gcm_dialogue import i18n
 from gcm_dialogue.store import open_workspace
 from ui.main_window import MainWindow, recent_workspaces
+from ui.views.agenda_view import TITLE
+
+
+def _close(window):
+    """Close the workspace once the views' background work (a check, a search) is done."""
+    QThreadPool.globalInstance().waitForDone(10000)
+    QCoreApplication.processEvents()
+    window.ws.close()
 
 
 def _window(qtbot, path):
@@ -23,9 +31,9 @@ def test_window_shows_the_demo_meeting_and_its_agenda(qtbot, demo_path):
     day1 = tree.topLevelItem(0)
     assert "10 October 2017" in day1.text(0)
     assert day1.child(0).text(0).startswith("09:00")
-    titles = [day1.child(i).text(1) for i in range(day1.childCount())]
+    titles = [day1.child(i).text(TITLE) for i in range(day1.childCount())]
     assert any("Lunch" in t for t in titles)
-    window.ws.close()
+    _close(window)
 
 
 def test_views_are_reached_by_keyboard(qtbot, demo_path):
@@ -35,7 +43,7 @@ def test_views_are_reached_by_keyboard(qtbot, demo_path):
     assert first.shortcut().toString() == "Ctrl+1"
     first.trigger()
     assert window.stack.currentWidget() is window.agenda_view
-    window.ws.close()
+    _close(window)
 
 
 def test_window_in_french_and_mirrored_for_arabic(qtbot, demo_path, qapp):
@@ -44,13 +52,13 @@ def test_window_in_french_and_mirrored_for_arabic(qtbot, demo_path, qapp):
             window = _window(qtbot, demo_path)
             assert window.agenda_view.tree.headerItem().text(0) == i18n._("Time") != "Time"
             assert "octobre" in window.agenda_view.tree.topLevelItem(0).text(0)
-            window.ws.close()
+            _close(window)
         with i18n.force_locale("ar"):
             qapp.setLayoutDirection(Qt.RightToLeft)
             window = _window(qtbot, demo_path)
             assert window.layoutDirection() == Qt.RightToLeft
             assert "أكتوبر" in window.agenda_view.tree.topLevelItem(0).text(0)
-            window.ws.close()
+            _close(window)
     finally:
         qapp.setLayoutDirection(Qt.LeftToRight)
 
@@ -61,7 +69,7 @@ def test_empty_workspace_says_so(qtbot, tmp_path):
     assert window.meeting_switcher.count() == 0
     assert window.agenda_view.tree.topLevelItemCount() == 0
     assert window.header.text() == i18n._("This workspace holds no meeting yet.")
-    window.ws.close()
+    _close(window)
 
 
 def test_switching_workspace_keeps_the_current_one_on_a_bad_file(
@@ -81,4 +89,35 @@ def test_switching_workspace_keeps_the_current_one_on_a_bad_file(
     assert window.open_workspace_file(demo_path) is True
     assert window.meeting_switcher.count() == 1
     assert str(Path(demo_path).resolve()) in recent_workspaces()
-    window.ws.close()
+    _close(window)
+
+
+def test_meeting_menu_and_live_view_by_keyboard(qtbot, demo_path):
+    window = _window(qtbot, demo_path)
+    window.show()
+    texts = [a.text().replace("&", "") for a in window.meeting_menu.actions() if a.text()]
+    assert texts[:2] == ["New Meeting…", "Edit Meeting…"]
+    assert {"Publish Agenda", "Changes Since…", "Second Screen"} <= set(texts)
+    second = window.view_menu.actions()[1]
+    assert second.shortcut().toString() == "Ctrl+2"
+    second.trigger()
+    assert window.stack.currentWidget() is window.view("live")
+    _close(window)
+
+
+def test_an_edit_is_on_disk_at_once_without_saving(qtbot, demo_path, tmp_path):
+    import shutil
+    import sqlite3
+
+    path = tmp_path / "copy.gcmd"
+    shutil.copy(demo_path, path)
+    window = _window(qtbot, path)
+    view = window.agenda_view
+    first = view.tree.topLevelItem(0).child(0)
+    view.tree.setCurrentItem(first)
+    view.change_duration(5)
+    other = sqlite3.connect(path)  # as if the app had been killed: read the file directly
+    durations = [r[0] for r in other.execute("SELECT duration_min FROM agenda_items")]
+    other.close()
+    assert 65 in durations
+    _close(window)

@@ -1,0 +1,151 @@
+"""``agenda show|publish|changes|speaking-time``: the agenda and the live record from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .. import agenda, agenda_changes, live, meetings
+from ..store import open_workspace
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "agenda", help="show, publish and list changes of a meeting's agenda"
+    )
+    commands = parser.add_subparsers(dest="agenda_command", metavar="ACTION", required=True)
+
+    def add(name: str, help_text: str, func) -> argparse.ArgumentParser:  # noqa: ANN001
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--db", type=Path, required=True, help="workspace file")
+        sub.add_argument("--meeting", help="meeting id or short name")
+        sub.set_defaults(func=func)
+        return sub
+
+    show = add("show", "print the timetable with computed times, gaps and overlaps", cmd_show)
+    show.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    publish = add("publish", "mark the agenda published as the next version", cmd_publish)
+    publish.add_argument("--note", default="", help="a note kept with the version")
+    changes = add("changes", "list the changes since a published version", cmd_changes)
+    changes.add_argument("--since", type=int, default=1, help="version number (default 1)")
+    changes.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    speaking = add(
+        "speaking-time", "speaking time per speaker and per delegation", cmd_speaking_time
+    )
+    speaking.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _clock(minutes: int) -> str:
+    return agenda.clock(minutes)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_workspace(args.db, create=False) as ws:
+        meeting = meetings.resolve_meeting(ws, args.meeting)
+        days = agenda.schedule(ws, meeting.id)
+        version = agenda_changes.published_version(ws, meeting.id)
+    lang = meeting.source_lang
+    if args.json:
+        data = {
+            "meeting": meeting.short_name,
+            "published_version": version,
+            "days": [
+                {
+                    "date": day.day.date,
+                    "start": _clock(day.start),
+                    "end": _clock(day.end),
+                    "total_minutes": day.total_minutes,
+                    "items": [
+                        {
+                            "id": s.item.id,
+                            "start": _clock(s.start),
+                            "end": _clock(s.end),
+                            "title": s.item.title.get_text(lang, lang),
+                            "kind": s.item.kind,
+                            "fixed": s.item.time_mode == "fixed",
+                            "gap_before": s.gap_before,
+                            "overlap_before": s.overlap_before,
+                        }
+                        for s in day.slots
+                    ],
+                }
+                for day in days
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    status = f"published version {version}" if version else "not published"
+    print(f"{meeting.short_name}: {status}")
+    for number, day in enumerate(days, start=1):
+        hours, minutes = divmod(day.total_minutes, 60)
+        print(
+            f"Day {number}, {day.day.date}: {_clock(day.start)}–{_clock(day.end)} "
+            f"({hours} h {minutes:02d} min)"
+        )
+        for slot in day.slots:
+            mark = " fixed" if slot.item.time_mode == "fixed" else ""
+            note = ""
+            if slot.overlap_before:
+                note = f"  [overlap {slot.overlap_before} min]"
+            elif slot.gap_before:
+                note = f"  [gap {slot.gap_before} min]"
+            print(
+                f"  {_clock(slot.start)}–{_clock(slot.end)}{mark:6} "
+                f"{slot.item.title.get_text(lang, lang)}{note}"
+            )
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    with open_workspace(args.db, create=False) as ws:
+        meeting = meetings.resolve_meeting(ws, args.meeting)
+        version = agenda_changes.publish(ws, meeting.id, args.note)
+    print(f"Published the agenda of {meeting.short_name} as version {version.number}")
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    with open_workspace(args.db, create=False) as ws:
+        meeting = meetings.resolve_meeting(ws, args.meeting)
+        changes = agenda_changes.changes_since(ws, meeting.id, args.since)
+    if args.json:
+        print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
+        return 0
+    if not changes:
+        print(f"No change since version {args.since}.")
+    for change in changes:
+        line = f"{change.changed_at}  v{change.after_version}  "
+        line += agenda_changes.describe(change, meeting.source_lang)
+        if change.reason:
+            line += f"  (reason: {change.reason})"
+        print(line)
+    return 0
+
+
+def cmd_speaking_time(args: argparse.Namespace) -> int:
+    with open_workspace(args.db, create=False) as ws:
+        meeting = meetings.resolve_meeting(ws, args.meeting)
+        speakers, delegations = live.speaking_totals(ws, meeting_id=meeting.id)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "speakers": [t.__dict__ for t in speakers],
+                    "delegations": [t.__dict__ for t in delegations],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    if not speakers:
+        print("No intervention recorded yet.")
+        return 0
+    for heading, totals in (("Speaker", speakers), ("Delegation", delegations)):
+        print(f"{heading:<40} {'turns':>5} {'time':>8}")
+        for t in totals:
+            minutes, seconds = divmod(t.seconds, 60)
+            print(f"{t.name:<40} {t.count:>5} {minutes:>5}:{seconds:02d}")
+        print()
+    return 0

@@ -1,0 +1,180 @@
+"""Every document in every language, built from the demo meeting and read back as text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from gcm_dialogue import i18n, meetings
+from gcm_dialogue.checks import check
+from gcm_dialogue.i18n import LANGUAGES, force_locale
+from gcm_dialogue.reports import KINDS, build_document, export_all
+from gcm_dialogue.store import open_workspace
+from tests.reports.helpers import fonts_of, norm, outline_titles, pages_of, text_of
+
+# pages a document of the demo may sensibly have, per kind
+PAGES = {
+    "summary": (20, 45),
+    "highlights": (1, 4),
+    "agenda": (1, 4),
+    "participants": (4, 15),
+    "groups": (4, 8),
+    "survey": (1, 5),
+}
+TITLES = {
+    "summary": "Summary report",
+    "highlights": "Highlights",
+    "agenda": "Agenda",
+    "participants": "List of participants",
+    "groups": "Breakout groups",
+    "survey": "Survey results",
+}
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path):
+    ws = open_workspace(demo_path, create=False)
+    yield ws, meetings.resolve_meeting(ws, None)
+    ws.close()
+
+
+@pytest.fixture(scope="module")
+def built(demo, tmp_path_factory):
+    """Each document in each language, built once for the module."""
+    ws, meeting = demo
+    folder = tmp_path_factory.mktemp("documents")
+    written = export_all(ws, meeting.id, LANGUAGES, folder, combined=True)
+    return {(w.kind, w.lang): w for w in written}
+
+
+def translated(lang, message):
+    with force_locale(lang):
+        return norm(i18n.gettext(message))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_document_fonts_pages_metadata(built, kind, lang):
+    written = built[(kind, lang)]
+    low, high = PAGES[kind]
+    assert low <= pages_of(written.path) == written.pages <= high
+    fonts = fonts_of(written.path)
+    assert fonts and all(f["emb"] == "yes" and f["sub"] == "yes" for f in fonts), fonts
+    names = " ".join(f["name"] for f in fonts)
+    expected = {"ar": "NotoSansArabic", "zh": "WenQuanYi"}.get(lang, "NotoSans-")
+    assert expected in names
+    info = PdfReader(str(written.path))
+    assert info.metadata.title == f"GRCP 7: {translated(lang, TITLES[kind])}"
+    assert info.metadata.author == "IOM"
+    assert info.trailer["/Root"]["/Lang"] == lang
+    assert outline_titles(written.path), "every document has bookmarks"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != "ar"])
+def test_document_text_is_translated(built, kind, lang):
+    """Title, page numbers and the draft mark in the document's language, text extractable."""
+    text = text_of(built[(kind, lang)].path)
+    assert translated(lang, TITLES[kind]) in text
+    watermark = PdfReader(str(built[(kind, lang)].path)).pages[0].extract_text()
+    assert translated(lang, "DRAFT") in re.sub(r"\s", "", watermark)
+    pages = built[(kind, lang)].pages
+    with force_locale(lang):
+        last = i18n.gettext("Page {page} of {pages}").format(page=pages, pages=pages)
+    assert norm(last) in text
+
+
+def test_arabic_document_is_right_to_left_and_in_arabic(built):
+    """pdftotext cannot put shaped Arabic back into logical order; the figures and the
+    Arabic font show the document was set in Arabic, and the header is mirrored."""
+    path = built[("summary", "ar")].path
+    reader = PdfReader(str(path))
+    page = reader.pages[3]
+    positions = []
+
+    def visit(text, cm, tm, *_):
+        if text.strip():
+            positions.append((text.strip(), cm[0] * tm[4] + cm[2] * tm[5] + cm[4]))
+
+    page.extract_text(visitor_text=visit)
+    short_name = [x for t, x in positions if t == "GRCP 7"]
+    assert short_name and short_name[0] > 300, "the meeting's short name is on the right"
+    assert "92" in text_of(path)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "zh"])
+def test_summary_headings_in_order_with_computed_figures(built, demo, lang):
+    ws, meeting = demo
+    path = built[("summary", lang)].path
+    text = text_of(path, first=4)  # after the cover and the contents
+    headings = [
+        "List of acronyms",
+        "Introduction",
+        "1. Background",
+        "2. Summary of proceedings",
+        "3. Outcomes of the breakout groups",
+        "4. Survey results",
+        "5. Recommendations",
+        "Conclusions",
+        "Annexes",
+        "Findings of the check before export",
+    ]
+
+    def numbered(heading):
+        number, _, title = heading.partition(". ") if heading[0].isdigit() else ("", "", heading)
+        return f"{number}. {translated(lang, title)}" if number else translated(lang, title)
+
+    position = 0
+    for heading in headings:  # each one after the one before it
+        position = text.find(numbered(heading), position)
+        assert position >= 0, heading
+    report = check(ws, meeting.id, lang)
+    with force_locale(lang):
+        rate = i18n.format_percent(report.figures.survey_rate)
+        dates = i18n.format_date_range(meeting.start_date, meeting.end_date)
+    assert norm(rate) in text
+    assert str(report.figures.participants) in text
+    assert norm(dates) in text_of(path, first=1, last=1)
+
+
+def test_french_dates_are_written_out(built):
+    assert "10–11 octobre 2017" in text_of(built[("summary", "fr")].path, first=1, last=1)
+    assert "mardi 10 octobre 2017" in text_of(built[("agenda", "fr")].path)
+
+
+def test_participant_list_columns_and_categories(built, demo):
+    ws, meeting = demo
+    text = text_of(built[("participants", "en")].path)
+    for header in ("#", "Mechanism or organization", "Name", "Position"):
+        assert header in text
+    assert "Inter-State consultation mechanism (52)" in text
+    assert "Regional economic organization (8)" in text
+
+
+def test_group_sheets_show_rooms_and_interpretation(built):
+    text = text_of(built[("groups", "fr")].path)
+    assert "Room 18" in text and "Interprétation : anglais–français" in text
+
+
+def test_combined_pdf_has_a_bookmark_per_language_and_document(built):
+    combined = built[("all", "ar,en,es,fr,ru,zh")]
+    titles = outline_titles(combined.path)
+    assert "français" in titles and "中文" in titles
+    assert "Rapport de synthèse" in titles and "简要报告" in titles
+    assert combined.pages == sum(w.pages for k, w in built.items() if k[0] != "all")
+
+
+def test_a_missing_translation_is_marked_in_a_draft(built):
+    # the demo's Russian texts are missing: the fallback is marked [EN]
+    assert "[EN]" in text_of(built[("highlights", "ru")].path)
+
+
+def test_final_export_refused_while_blocking_findings_remain(demo, tmp_path):
+    ws, meeting = demo
+    from gcm_dialogue.checks import ExportRefused
+
+    with pytest.raises(ExportRefused, match="final export is refused"):
+        build_document(ws, meeting.id, "highlights", "en", tmp_path / "h.pdf", final=True)
+    assert not list(tmp_path.iterdir()), "nothing is written"

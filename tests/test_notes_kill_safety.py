@@ -1,0 +1,91 @@
+"""Killing the application right after typing loses nothing: a real process, killed hard."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gcm_dialogue import meetings
+from gcm_dialogue.store import open_workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+app = QApplication([])
+from gcm_dialogue import meetings
+from gcm_dialogue.store import open_workspace
+from ui.context import AppContext
+from ui.undo import ChangeBus
+from ui.views.notes_view import NotesView
+
+ws = open_workspace(sys.argv[1])
+view = NotesView(AppContext(ws, QUndoStack(), ChangeBus()))
+view.show_meeting(meetings.resolve_meeting(ws, None))
+view.show()
+QTest.keyClicks(view.text, "Kept with Enter")
+QTest.keyClick(view.text, Qt.Key_Return)
+QTest.keyClicks(view.text, "Typed, never kept: ")
+view.text.insertPlainText("الهجرة 移民")  # as an input method commits it
+print("typed", flush=True)
+app.exec()
+"""
+
+
+def _texts(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [row[0] for row in conn.execute("SELECT text FROM notes ORDER BY captured_at")]
+    finally:
+        conn.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_killed_right_after_typing(tmp_path, qtbot):
+    path = tmp_path / "kill.gcmd"
+    with open_workspace(path) as ws:
+        meetings.create_meeting(
+            ws, short_name="GRCP 7", title="Seventh", start_date="2017-10-10", end_date="2017-10-11"
+        )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert child.stdout.readline().strip() == "typed", child.stderr.read()
+        # a note kept with Enter is on disk at once
+        assert _texts(path)[0] == "Kept with Enter"
+        # what is typed after it reaches the disk within the autosave delay: wait for it (the
+        # deadline only bounds a broken build), then kill the process without warning
+        qtbot.waitUntil(lambda: len(_texts(path)) == 2, timeout=10000)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
+    with open_workspace(path) as ws:
+        assert ws.scalar("PRAGMA integrity_check") == "ok"
+        assert [r["text"] for r in ws.query("SELECT text FROM notes ORDER BY captured_at")] == [
+            "Kept with Enter",
+            "Typed, never kept: الهجرة 移民",
+        ]
+        from gcm_dialogue import search
+
+        assert len(search.search(ws, "移民")) == 1

@@ -1,0 +1,170 @@
+"""The questionnaire's core: questions per language, conditions, respondents, the template."""
+
+import pytest
+
+from gcm_dialogue import mechanisms, surveys
+from gcm_dialogue.errors import ValidationError
+
+
+@pytest.fixture
+def survey(ws, meeting):
+    s = surveys.create_survey(ws, meeting.id, title={"en": "Survey", "fr": "Enquête"})
+    section = surveys.add_section(ws, s.id, {"en": "General", "fr": "Général"})
+    surveys.add_question(ws, section.id, key="has", type="yes_no", title="Any?")
+    surveys.add_question(
+        ws,
+        section.id,
+        key="what",
+        type="multiple_choice",
+        title="Which?",
+        options=[{"key": "a", "label": {"en": "A"}}, {"key": "b", "label": "B"}],
+        show_if={"question": "has", "equals": True},
+    )
+    return s
+
+
+def test_texts_per_language_merge_and_can_be_removed(ws, survey):
+    q = surveys.list_questions(ws, survey.id)[0]
+    q = surveys.update_question(ws, q.id, title={"fr": "Des recommandations ?"})
+    assert dict(q.title) == {"en": "Any?", "fr": "Des recommandations ?"}
+    q = surveys.update_question(ws, q.id, title={"fr": ""})
+    assert dict(q.title) == {"en": "Any?"}
+    with pytest.raises(ValidationError, match="needs a text"):
+        surveys.update_question(ws, q.id, title={"en": ""})
+
+
+def test_option_labels_per_language(ws, survey):
+    q = surveys.list_questions(ws, survey.id)[1]
+    q = surveys.update_question(
+        ws,
+        q.id,
+        options=[
+            {"key": "a", "label": {"en": "A", "fr": "A fr"}},
+            {"key": "b", "label": {"en": "B", "fr": "B fr"}},
+        ],
+    )
+    assert q.options[0]["label"] == {"en": "A", "fr": "A fr"}
+
+
+@pytest.mark.parametrize(
+    ("show_if", "message"),
+    [
+        ({"question": "nope", "equals": True}, "unknown earlier question"),
+        ({"question": "has", "equals": "perhaps"}, "does not fit has"),
+        ({"question": "has"}, "condition reads"),
+    ],
+)
+def test_bad_conditions_are_refused(ws, survey, show_if, message):
+    section = surveys.list_sections(ws, survey.id)[0]
+    with pytest.raises(ValidationError, match=message):
+        surveys.add_question(ws, section.id, key="x", type="short_text", title="X", show_if=show_if)
+
+
+def test_a_condition_must_name_an_earlier_question(ws, survey):
+    first = surveys.list_questions(ws, survey.id)[0]
+    with pytest.raises(ValidationError, match="unknown earlier question"):
+        surveys.update_question(ws, first.id, show_if={"question": "what", "equals": "a"})
+    with pytest.raises(ValidationError, match="must come before"):
+        surveys.move_question(ws, surveys.list_questions(ws, survey.id)[1].id, -1)
+    with pytest.raises(ValidationError, match="shown depending on has"):
+        surveys.delete_question(ws, first.id)
+
+
+def test_hidden_questions_cannot_be_answered_and_required_ones_must_be(ws, survey):
+    m = mechanisms.create_mechanism(ws, "RCM", "RCM", "rcp", ["americas"])
+    rid = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
+    with pytest.raises(ValidationError, match="only asked when has"):
+        surveys.set_answers(ws, rid, {"has": False, "what": ["a"]})
+    surveys.set_answers(ws, rid, {"has": True, "what": ["b", "a"]})
+    assert surveys.answers_of(ws, rid) == {"has": True, "what": ["a", "b"]}
+    q = surveys.list_questions(ws, survey.id)[0]
+    surveys.update_question(ws, q.id, required=True)
+    with pytest.raises(ValidationError, match="has: an answer is required"):
+        surveys.set_answers(ws, rid, {"what": ["a"]}, replace=True)
+    assert surveys.answers_of(ws, rid) == {"has": True, "what": ["a", "b"]}  # unchanged
+
+
+def test_answered_questions_keep_their_type(ws, survey):
+    m = mechanisms.create_mechanism(ws, "RCM", "RCM", "rcp", ["americas"])
+    rid = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
+    surveys.set_answers(ws, rid, {"has": True})
+    q = surveys.list_questions(ws, survey.id)[0]
+    with pytest.raises(ValidationError, match="type cannot change"):
+        surveys.update_question(ws, q.id, type="short_text")
+
+
+def test_respondents_invitation_reminders_and_non_respondents(ws, survey):
+    for acronym, kind, regions in (
+        ("RCM", "rcp", ["americas"]),
+        ("ACP-EU", "irf", ["africa", "europe"]),
+        ("UNECA", "unrc", ["africa"]),
+        ("NGO", "other", []),
+    ):
+        mechanisms.create_mechanism(ws, acronym, acronym, kind, regions)
+    invited = surveys.invite_entities(ws, survey.id)
+    assert len(invited) == 3  # "other" organisations are not entities
+    assert surveys.invite_entities(ws, survey.id) == []
+    surveys.update_survey(ws, survey.id, deadline="2017-06-26")
+    by_label = {i.label: i for i in surveys.respondent_infos(ws, survey.id)}
+    surveys.set_answers(ws, by_label["ACP-EU"].id, {"has": False}, submitted_on="2017-06-20")
+    waiting = surveys.remind_all(ws, survey.id, "2017-06-19")
+    assert set(waiting) == {by_label["RCM"].id, by_label["UNECA"].id}
+    r = surveys.get_respondent(ws, by_label["RCM"].id)
+    assert (r.status, r.reminders) == ("reminded", ("2017-06-19",))
+    with pytest.raises(ValidationError, match="already noted"):
+        surveys.add_reminder(ws, r.id, "2017-06-19")
+    missing = {
+        k: [i.label for i in v] for k, v in surveys.non_respondents_by_region(ws, survey.id).items()
+    }
+    assert missing == {
+        "africa": ["UNECA"],
+        "americas": ["RCM"],
+        "asia_pacific_middle_east": [],
+        "europe": [],
+    }
+    surveys.update_respondent(ws, by_label["UNECA"].id, status="declined")
+    assert surveys.get_respondent(ws, by_label["UNECA"].id).status == "declined"
+    with pytest.raises(ValidationError, match="respondent status"):
+        surveys.update_respondent(ws, r.id, status="lost")
+
+
+def test_grcp7_template(ws, meeting):
+    mechanisms.create_mechanism(ws, "MIDSA", "MIDSA", "rcp", ["africa"])
+    survey = surveys.create_from_template(ws, meeting.id)
+    questions = surveys.list_questions(ws, survey.id)
+    assert [q.key for q in questions][:3] == [
+        "mechanism_name",
+        "has_recommendations",
+        "recommendations",
+    ]
+    assert {q.type for q in questions} == {"short_text", "yes_no", "list"}
+    assert questions[2].show_if == {"question": "has_recommendations", "equals": True}
+    assert set(questions[2].title) >= {"en", "fr", "es"}
+    assert [i.label for i in surveys.respondent_infos(ws, survey.id)] == ["MIDSA"]
+    with pytest.raises(ValidationError, match="unknown survey template"):
+        surveys.create_from_template(ws, meeting.id, "grcp99")
+
+
+def test_resolve_survey(ws, meeting, survey):
+    assert surveys.resolve_survey(ws, meeting.id, None).id == survey.id
+    assert surveys.resolve_survey(ws, meeting.id, "1").id == survey.id
+    assert surveys.resolve_survey(ws, meeting.id, "enquête").id == survey.id
+    surveys.create_survey(ws, meeting.id, title="Second")
+    with pytest.raises(ValidationError, match="has 2 surveys"):
+        surveys.resolve_survey(ws, meeting.id, None)
+    assert surveys.resolve_survey(ws, meeting.id, "Sec").title["en"] == "Second"
+
+
+def test_options_can_be_added_but_not_removed_once_answered(ws, survey):
+    m = mechanisms.create_mechanism(ws, "RCM", "RCM", "rcp", ["americas"])
+    rid = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
+    surveys.set_answers(ws, rid, {"has": True, "what": ["a"]})
+    q = surveys.list_questions(ws, survey.id)[1]
+    options = [*q.options, {"key": "c", "label": {"en": "C"}}]
+    assert [o["key"] for o in surveys.update_question(ws, q.id, options=options).options] == [
+        "a",
+        "b",
+        "c",
+    ]
+    with pytest.raises(ValidationError, match="answered options be removed"):
+        surveys.update_question(ws, q.id, options=options[1:])

@@ -1,0 +1,115 @@
+"""Adding or editing a breakout group: name, region, room, interpretation pair, capacity,
+guiding questions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gcm_dialogue import i18n
+from gcm_dialogue.groups import BreakoutGroup
+from gcm_dialogue.i18n import _
+from gcm_dialogue.multilingual import Text
+
+
+class GroupDialog(QDialog):
+    def __init__(
+        self,
+        regions: list[tuple[str, str]],
+        source_lang: str,
+        group: BreakoutGroup | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("groupDialog")
+        self.setWindowTitle(_("Edit group") if group else _("Add group"))
+        self.source_lang, self.group = source_lang, group
+        lang = i18n.current_language()
+        self.name = QLineEdit()
+        self.region = QComboBox()
+        self.region.addItem(_("(none: a mixed group)"), None)
+        for code, name in regions:
+            self.region.addItem(name, code)
+        self.room = QLineEdit()
+        self.interpretation = [QComboBox(), QComboBox()]
+        pair = QWidget()
+        pair_layout = QHBoxLayout(pair)
+        pair_layout.setContentsMargins(0, 0, 0, 0)
+        for combo in self.interpretation:
+            combo.addItem("—", None)
+            for code in i18n.LANGUAGES:
+                combo.addItem(i18n.babel_locale(lang).languages.get(code, code), code)
+            pair_layout.addWidget(combo)
+        self.capacity = QSpinBox()
+        self.capacity.setRange(0, 10000)
+        self.capacity.setSpecialValueText(_("no limit"))
+        self.questions = QPlainTextEdit()
+        self.questions.setPlaceholderText(_("One guiding question per line"))
+        form = QFormLayout()
+        form.addRow(_("Name:"), self.name)
+        form.addRow(_("Region:"), self.region)
+        form.addRow(_("Room:"), self.room)
+        form.addRow(_("Interpretation pair:"), pair)
+        form.addRow(_("Capacity:"), self.capacity)
+        form.addRow(_("Guiding questions:"), self.questions)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a4262c")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if group is not None:
+            self.name.setText(group.name.get_text(lang, source_lang))
+            self.region.setCurrentIndex(max(0, self.region.findData(group.region)))
+            self.room.setText(group.room)
+            for combo, code in zip(self.interpretation, group.interpretation, strict=False):
+                combo.setCurrentIndex(max(0, combo.findData(code)))
+            self.capacity.setValue(group.capacity or 0)
+            self.questions.setPlainText(
+                "\n".join(q.get_text(lang, source_lang) for q in group.guiding_questions)
+            )
+        self.lang = lang
+
+    def values(self) -> dict[str, object]:
+        """The fields for create_group/update_group; texts in the language being edited,
+        the group's other translations kept."""
+        name = Text(self.group.name if self.group else {}).with_text(self.lang, self.name.text())
+        if not name:
+            name = Text(self.name.text(), self.lang)
+        lines = [line.strip() for line in self.questions.toPlainText().splitlines() if line.strip()]
+        old = list(self.group.guiding_questions) if self.group else []
+        questions = []
+        for n, line in enumerate(lines):
+            base = old[n] if n < len(old) else Text()
+            questions.append(dict(Text(base).with_text(self.lang, line)))
+        pair = [c.currentData() for c in self.interpretation if c.currentData()]
+        return {
+            "name": dict(name),
+            "region": self.region.currentData(),
+            "room": self.room.text().strip(),
+            "interpretation": list(dict.fromkeys(pair)),
+            "capacity": self.capacity.value() or None,
+            "guiding_questions": questions,
+        }
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText(_("Give the group a name."))
+            self.error.show()
+            return
+        super().accept()
