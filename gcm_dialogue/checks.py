@@ -190,7 +190,7 @@ def _count_and_examples(
     ws: Workspace, where: str, params: tuple, *, with_lang: bool = False
 ) -> tuple[int, list[str]]:
     count = int(ws.scalar(f"SELECT count(*) {where}", params))
-    rows = ws.query(f"SELECT text, lang {where} ORDER BY captured_at, id LIMIT {EXAMPLES}", params)
+    rows = ws.query(f"SELECT text, lang {where} ORDER BY captured_at, rowid LIMIT {EXAMPLES}", params)
     examples = [
         (f"[{r['lang']}] " if with_lang else "") + _label(Text(r["text"]), "en") for r in rows
     ]

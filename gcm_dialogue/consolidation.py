@@ -60,7 +60,7 @@ def candidates(ws: Workspace, meeting_id: str, *, unused_only: bool = True) -> l
         "SELECT n.id, n.text, n.lang, n.kind, n.group_id, n.agenda_item_id, "
         "(SELECT group_concat(tag, ' ') FROM note_tags t WHERE t.note_id = n.id) AS tags "
         f"FROM notes n WHERE n.meeting_id = ? AND n.kind IN ('recommendation', 'key_message') "
-        f"{unused} ORDER BY n.captured_at, n.id",
+        f"{unused} ORDER BY n.captured_at, n.rowid",
         (meeting_id,),
     )
     return [

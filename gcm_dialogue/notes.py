@@ -172,8 +172,6 @@ def update_note(
 
 
 def _record(ws: Workspace, note_id: str, by: str, field: str, old: object, new: object) -> None:
-    if ws.schema_version < 5:  # TRANSITIONAL until migration 5 is in place
-        return
     ws.conn.execute(
         "INSERT INTO note_history(id, note_id, changed_at, changed_by, field, old_value, "
         "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -286,7 +284,7 @@ def note_ids(ws: Workspace, meeting_id: str, filters: NoteFilter | None = None) 
     """The ids of a meeting's notes that pass ``filters``, in the order of capture."""
     where, params = _where(meeting_id, filters or NoteFilter())
     rows = ws.conn.execute(
-        f"SELECT n.id FROM notes n WHERE {where} ORDER BY n.captured_at, n.id", tuple(params)
+        f"SELECT n.id FROM notes n WHERE {where} ORDER BY n.captured_at, n.rowid", tuple(params)
     ).fetchall()
     return [row[0] for row in rows]
 
@@ -331,7 +329,7 @@ def list_notes(
     rows = ws.query(
         "SELECT n.*, (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM note_tags t "
         "WHERE t.note_id = n.id ORDER BY tag)) AS tag_list "
-        f"FROM notes n WHERE {where} ORDER BY n.captured_at, n.id",
+        f"FROM notes n WHERE {where} ORDER BY n.captured_at, n.rowid",
         tuple(params),
     )
     return [_from_row(r, tuple((r["tag_list"] or "").split())) for r in rows]

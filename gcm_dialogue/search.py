@@ -1,6 +1,6 @@
 """Full-text search across every note of every meeting in the workspace.
 
-The index is an FTS5 table, ``notes_fts`` (migration 5), kept in step with ``notes`` by
+The index is an FTS5 table, ``notes_fts`` (migration 4), kept in step with ``notes`` by
 triggers, so notes written by any path (the services, the demo, the bulk generator, an undo)
 are found. It uses the *trigram* tokenizer: it folds case in every script and, unlike a word
 tokenizer, needs no word boundaries, so Chinese (written without spaces) is searchable too.
@@ -99,7 +99,7 @@ def _sql_literal(text: str) -> str:
 def sql_fold_chains(column: str, chunk: int = 24) -> list[str]:
     """SQL expressions that, applied one after the other to ``column``, fold it as ``fold``.
 
-    Migration 5 applies them through a staging table (a test checks the two agree): SQLite's
+    Migration 4 applies them through a staging table (a test checks the two agree): SQLite's
     parser refuses more than about 30 nested calls, so one expression cannot hold them all.
     """
     items = list(FOLD.items())

@@ -319,7 +319,7 @@ def final_notes(ctx: DocContext) -> list[NoteRow]:
     rows = ctx.ws.query(
         "SELECT agenda_item_id, group_id, kind, text, attribution_participant_id, "
         "attribution_mechanism_id FROM notes WHERE meeting_id = ? AND status = 'final' "
-        "ORDER BY captured_at, id",
+        "ORDER BY captured_at, rowid",
         (ctx.meeting.id,),
     )
     ctx.cache["final_notes"] = [NoteRow(**row) for row in rows]

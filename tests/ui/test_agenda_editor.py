@@ -201,7 +201,7 @@ def test_drag_an_item_to_another_day(qtbot, window, view):
     )
     view.tree.setDropIndicatorShown(True)
     # Qt sets the drop indicator while dragging: move over the target, then drop.
-    move = QDragMoveEvent(QPointF(point), Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
+    move = QDragMoveEvent(point, Qt.MoveAction, mime, Qt.LeftButton, Qt.NoModifier)
     view.tree.dragMoveEvent(move)
     view.tree.dropEvent(event)
     moved = agenda.get_item(view.ws, photo.id)

@@ -1,0 +1,68 @@
+-- Schema version 4: full-text search over notes, and the history of each note's changes.
+
+-- The search index. The trigram tokenizer folds case in every script and needs no word
+-- boundaries, so Chinese is searchable; accents are folded before indexing by the chains of
+-- replace() below, generated from gcm_dialogue.search.FOLD (a test checks they agree).
+-- Triggers keep it in step with notes written by any path: services, bulk inserts, undo.
+CREATE VIRTUAL TABLE notes_fts USING fts5(body, note_id UNINDEXED, tokenize = 'trigram');
+
+-- SQLite's parser refuses more than about 30 nested calls, so the folding runs in steps
+-- through this staging table, which is empty between statements.
+CREATE TABLE notes_fold_stage (
+    note_rowid INTEGER PRIMARY KEY,
+    note_id    TEXT NOT NULL,
+    body       TEXT NOT NULL
+);
+
+CREATE TRIGGER notes_fts_after_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fold_stage(note_rowid, note_id, body) VALUES (new.rowid, new.id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(new.text, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'A'), 'Á', 'A'), 'Â', 'A'), 'Ã', 'A'), 'Ä', 'A'), 'Å', 'A'), 'Ā', 'A'), 'Ă', 'A'), 'Ą', 'A'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'C'), 'Ć', 'C'), 'Č', 'C'));
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ď', 'd'), 'đ', 'd'), 'Ď', 'D'), 'Đ', 'D'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'), 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'E'), 'É', 'E'), 'Ê', 'E'), 'Ë', 'E'), 'Ē', 'E'), 'Ė', 'E'), 'Ę', 'E'), 'Ě', 'E'), 'ğ', 'g'), 'Ğ', 'G'), 'ì', 'i'), 'í', 'i') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'ı', 'i'), 'Ì', 'I'), 'Í', 'I'), 'Î', 'I'), 'Ï', 'I'), 'Ī', 'I'), 'İ', 'I'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'L'), 'Ľ', 'L'), 'Ĺ', 'L'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'N'), 'Ń', 'N'), 'Ň', 'N'), 'ò', 'o'), 'ó', 'o') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o'), 'Ò', 'O'), 'Ó', 'O'), 'Ô', 'O'), 'Õ', 'O'), 'Ö', 'O'), 'Ø', 'O'), 'Ō', 'O'), 'Ő', 'O'), 'ř', 'r'), 'Ř', 'R'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's'), 'Ś', 'S'), 'Š', 'S'), 'Ş', 'S'), 'Ș', 'S') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 'T'), 'Ţ', 'T'), 'Ț', 'T'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u'), 'ű', 'u'), 'Ù', 'U'), 'Ú', 'U'), 'Û', 'U'), 'Ü', 'U'), 'Ū', 'U'), 'Ů', 'U'), 'Ű', 'U'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'Y'), 'Ÿ', 'Y') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ź', 'z'), 'ż', 'z'), 'ž', 'z'), 'Ź', 'Z'), 'Ż', 'Z'), 'Ž', 'Z'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ё', 'е'), 'Ё', 'Е'), '’', ''''), '‘', ''''), '‐', '-'), '‑', '-'), '–', '-'), '—', '-'), 'أ', 'ا'), 'إ', 'ا'), 'آ', 'ا'), 'ٱ', 'ا'), 'ى', 'ي') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ة', 'ه'), char(1611), ''), char(1612), ''), char(1613), ''), char(1614), ''), char(1615), ''), char(1616), ''), char(1617), ''), char(1618), ''), char(1648), ''), char(1600), ''), char(768), ''), char(769), ''), char(770), ''), char(771), ''), char(772), ''), char(774), ''), char(775), ''), char(776), ''), char(778), ''), char(779), ''), char(780), ''), char(807), ''), char(808), '') WHERE note_rowid = new.rowid;
+    INSERT INTO notes_fts(rowid, body, note_id) SELECT note_rowid, body, note_id FROM notes_fold_stage WHERE note_rowid = new.rowid;
+    DELETE FROM notes_fold_stage WHERE note_rowid = new.rowid;
+END;
+
+CREATE TRIGGER notes_fts_after_update AFTER UPDATE OF text ON notes BEGIN
+    DELETE FROM notes_fts WHERE rowid = old.rowid;
+    INSERT INTO notes_fold_stage(note_rowid, note_id, body) VALUES (new.rowid, new.id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(new.text, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'A'), 'Á', 'A'), 'Â', 'A'), 'Ã', 'A'), 'Ä', 'A'), 'Å', 'A'), 'Ā', 'A'), 'Ă', 'A'), 'Ą', 'A'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'C'), 'Ć', 'C'), 'Č', 'C'));
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ď', 'd'), 'đ', 'd'), 'Ď', 'D'), 'Đ', 'D'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'), 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'E'), 'É', 'E'), 'Ê', 'E'), 'Ë', 'E'), 'Ē', 'E'), 'Ė', 'E'), 'Ę', 'E'), 'Ě', 'E'), 'ğ', 'g'), 'Ğ', 'G'), 'ì', 'i'), 'í', 'i') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'ı', 'i'), 'Ì', 'I'), 'Í', 'I'), 'Î', 'I'), 'Ï', 'I'), 'Ī', 'I'), 'İ', 'I'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'L'), 'Ľ', 'L'), 'Ĺ', 'L'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'N'), 'Ń', 'N'), 'Ň', 'N'), 'ò', 'o'), 'ó', 'o') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o'), 'Ò', 'O'), 'Ó', 'O'), 'Ô', 'O'), 'Õ', 'O'), 'Ö', 'O'), 'Ø', 'O'), 'Ō', 'O'), 'Ő', 'O'), 'ř', 'r'), 'Ř', 'R'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's'), 'Ś', 'S'), 'Š', 'S'), 'Ş', 'S'), 'Ș', 'S') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 'T'), 'Ţ', 'T'), 'Ț', 'T'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u'), 'ű', 'u'), 'Ù', 'U'), 'Ú', 'U'), 'Û', 'U'), 'Ü', 'U'), 'Ū', 'U'), 'Ů', 'U'), 'Ű', 'U'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'Y'), 'Ÿ', 'Y') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ź', 'z'), 'ż', 'z'), 'ž', 'z'), 'Ź', 'Z'), 'Ż', 'Z'), 'Ž', 'Z'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ё', 'е'), 'Ё', 'Е'), '’', ''''), '‘', ''''), '‐', '-'), '‑', '-'), '–', '-'), '—', '-'), 'أ', 'ا'), 'إ', 'ا'), 'آ', 'ا'), 'ٱ', 'ا'), 'ى', 'ي') WHERE note_rowid = new.rowid;
+    UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ة', 'ه'), char(1611), ''), char(1612), ''), char(1613), ''), char(1614), ''), char(1615), ''), char(1616), ''), char(1617), ''), char(1618), ''), char(1648), ''), char(1600), ''), char(768), ''), char(769), ''), char(770), ''), char(771), ''), char(772), ''), char(774), ''), char(775), ''), char(776), ''), char(778), ''), char(779), ''), char(780), ''), char(807), ''), char(808), '') WHERE note_rowid = new.rowid;
+    INSERT INTO notes_fts(rowid, body, note_id) SELECT note_rowid, body, note_id FROM notes_fold_stage WHERE note_rowid = new.rowid;
+    DELETE FROM notes_fold_stage WHERE note_rowid = new.rowid;
+END;
+
+CREATE TRIGGER notes_fts_after_delete AFTER DELETE ON notes BEGIN
+    DELETE FROM notes_fts WHERE rowid = old.rowid;
+END;
+
+-- Index the notes already written.
+INSERT INTO notes_fold_stage(note_rowid, note_id, body) SELECT rowid, id, replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text, 'à', 'a'), 'á', 'a'), 'â', 'a'), 'ã', 'a'), 'ä', 'a'), 'å', 'a'), 'ā', 'a'), 'ă', 'a'), 'ą', 'a'), 'À', 'A'), 'Á', 'A'), 'Â', 'A'), 'Ã', 'A'), 'Ä', 'A'), 'Å', 'A'), 'Ā', 'A'), 'Ă', 'A'), 'Ą', 'A'), 'ç', 'c'), 'ć', 'c'), 'č', 'c'), 'Ç', 'C'), 'Ć', 'C'), 'Č', 'C') FROM notes;
+UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ď', 'd'), 'đ', 'd'), 'Ď', 'D'), 'Đ', 'D'), 'è', 'e'), 'é', 'e'), 'ê', 'e'), 'ë', 'e'), 'ē', 'e'), 'ė', 'e'), 'ę', 'e'), 'ě', 'e'), 'È', 'E'), 'É', 'E'), 'Ê', 'E'), 'Ë', 'E'), 'Ē', 'E'), 'Ė', 'E'), 'Ę', 'E'), 'Ě', 'E'), 'ğ', 'g'), 'Ğ', 'G'), 'ì', 'i'), 'í', 'i');
+UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'î', 'i'), 'ï', 'i'), 'ī', 'i'), 'ı', 'i'), 'Ì', 'I'), 'Í', 'I'), 'Î', 'I'), 'Ï', 'I'), 'Ī', 'I'), 'İ', 'I'), 'ł', 'l'), 'ľ', 'l'), 'ĺ', 'l'), 'Ł', 'L'), 'Ľ', 'L'), 'Ĺ', 'L'), 'ñ', 'n'), 'ń', 'n'), 'ň', 'n'), 'Ñ', 'N'), 'Ń', 'N'), 'Ň', 'N'), 'ò', 'o'), 'ó', 'o');
+UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ô', 'o'), 'õ', 'o'), 'ö', 'o'), 'ø', 'o'), 'ō', 'o'), 'ő', 'o'), 'Ò', 'O'), 'Ó', 'O'), 'Ô', 'O'), 'Õ', 'O'), 'Ö', 'O'), 'Ø', 'O'), 'Ō', 'O'), 'Ő', 'O'), 'ř', 'r'), 'Ř', 'R'), 'ś', 's'), 'š', 's'), 'ş', 's'), 'ș', 's'), 'Ś', 'S'), 'Š', 'S'), 'Ş', 'S'), 'Ș', 'S');
+UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ť', 't'), 'ţ', 't'), 'ț', 't'), 'Ť', 'T'), 'Ţ', 'T'), 'Ț', 'T'), 'ù', 'u'), 'ú', 'u'), 'û', 'u'), 'ü', 'u'), 'ū', 'u'), 'ů', 'u'), 'ű', 'u'), 'Ù', 'U'), 'Ú', 'U'), 'Û', 'U'), 'Ü', 'U'), 'Ū', 'U'), 'Ů', 'U'), 'Ű', 'U'), 'ý', 'y'), 'ÿ', 'y'), 'Ý', 'Y'), 'Ÿ', 'Y');
+UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ź', 'z'), 'ż', 'z'), 'ž', 'z'), 'Ź', 'Z'), 'Ż', 'Z'), 'Ž', 'Z'), 'œ', 'oe'), 'Œ', 'OE'), 'æ', 'ae'), 'Æ', 'AE'), 'ß', 'ss'), 'ё', 'е'), 'Ё', 'Е'), '’', ''''), '‘', ''''), '‐', '-'), '‑', '-'), '–', '-'), '—', '-'), 'أ', 'ا'), 'إ', 'ا'), 'آ', 'ا'), 'ٱ', 'ا'), 'ى', 'ي');
+UPDATE notes_fold_stage SET body = replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(body, 'ة', 'ه'), char(1611), ''), char(1612), ''), char(1613), ''), char(1614), ''), char(1615), ''), char(1616), ''), char(1617), ''), char(1618), ''), char(1648), ''), char(1600), ''), char(768), ''), char(769), ''), char(770), ''), char(771), ''), char(772), ''), char(774), ''), char(775), ''), char(776), ''), char(778), ''), char(779), ''), char(780), ''), char(807), ''), char(808), '');
+INSERT INTO notes_fts(rowid, body, note_id) SELECT note_rowid, body, note_id FROM notes_fold_stage;
+DELETE FROM notes_fold_stage;
+
+-- Every change to a note's text, kind, status, tags or attribution: who, when, from what to
+-- what. Kept with the note (and deleted with it).
+CREATE TABLE note_history (
+    id         TEXT PRIMARY KEY,
+    note_id    TEXT NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+    changed_at TEXT NOT NULL,          -- UTC timestamp
+    changed_by TEXT NOT NULL DEFAULT '',
+    field      TEXT NOT NULL,
+    old_value  TEXT,
+    new_value  TEXT
+);
+CREATE INDEX note_history_note ON note_history(note_id, changed_at);
