@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -57,11 +58,15 @@ def budget(func: Callable[[dict], list[Line]]) -> Callable[[dict], list[Line]]:
 
 
 def _probe(*args: str) -> dict:
+    # Started as a user starts it: with Python's bytecode cache, which an installed
+    # application has (some shells here set PYTHONDONTWRITEBYTECODE for the tests).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "startup_probe.py"), *args],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -80,13 +85,16 @@ def demo_workspace(context: dict) -> list[Line]:
 @budget
 def startup(context: dict) -> list[Line]:
     runs = 5
+    _probe("app", str(context["demo"]))  # writes the bytecode cache, as a first start does
     bare = [_probe("bare") for _ in range(runs)]
     app = [_probe("app", str(context["demo"])) for _ in range(runs)]
     bare_s = statistics.median(r["seconds"] for r in bare)
     app_s = statistics.median(r["seconds"] for r in app)
+    ready_s = statistics.median(r["ready"] for r in app)
     return [
         Line("start-up to first paint, bare PySide6 window", bare_s, bare_s, "s"),
         Line("start-up to first paint, demo (median of 5)", app_s, 2 * bare_s, "s"),
+        Line("start-up to agenda shown with dates, demo", ready_s, 3 * bare_s, "s"),
         Line("start-up peak memory, demo", max(r["peak_mib"] for r in app), 150.0, "MiB"),
     ]
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
+from uuid import uuid4
 
 
 def new_id() -> str:
     """A random UUID as text: rows from two laptops can later be merged without clashes."""
-    return str(uuid.uuid4())
+    return str(uuid4())
 
 
 def utc_now() -> str:

@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from functools import cache
-
-from babel import Locale, dates, numbers
-from babel.support import LazyProxy
+from typing import TYPE_CHECKING
 
 from .paths import LOCALES
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
 DOMAIN = "messages"
@@ -31,7 +32,10 @@ _BABEL_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("locale", default=DEFAULT_LANGUAGE)
 
 
+# Babel is imported on first use: the window paints before any date needs formatting.
 def babel_locale(lang: str | None = None) -> Locale:
+    from babel import Locale
+
     code = lang or current_language()
     return Locale.parse(_BABEL_LOCALES.get(code, code))
 
@@ -80,8 +84,59 @@ def pgettext(context: str, message: str) -> str:
     return _translations(current_language()).pgettext(context, message)
 
 
-def lazy_gettext(message: str) -> LazyProxy:
-    return LazyProxy(gettext, message, enable_cache=False)
+class LazyText:
+    """A message translated each time it is used, into the language current then."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __str__(self) -> str:
+        return gettext(self.message)
+
+    def __repr__(self) -> str:
+        return f"LazyText({self.message!r})"
+
+    def __getattr__(self, name: str) -> object:  # format, replace, upper…: the str's own
+        return getattr(str(self), name)
+
+    def __add__(self, other: str) -> str:
+        return str(self) + other
+
+    def __radd__(self, other: str) -> str:
+        return other + str(self)
+
+    def __mod__(self, other: object) -> str:
+        return str(self) % other
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == (str(other) if isinstance(other, LazyText) else other)
+
+    def __lt__(self, other: object) -> bool:
+        return str(self) < str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.message)
+
+    def __len__(self) -> int:
+        return len(str(self))
+
+    def __bool__(self) -> bool:
+        return bool(self.message)
+
+    def __contains__(self, item: str) -> bool:
+        return item in str(self)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(str(self))
+
+    def __getitem__(self, key: int | slice) -> str:
+        return str(self)[key]
+
+
+def lazy_gettext(message: str) -> LazyText:
+    return LazyText(message)
 
 
 _ = gettext
@@ -90,7 +145,10 @@ N_ = lazy_gettext
 
 def text_direction(lang: str | None = None) -> str:
     """``"rtl"`` for right-to-left languages (Arabic), else ``"ltr"``."""
-    return "rtl" if babel_locale(lang).character_order == "right-to-left" else "ltr"
+    return "rtl" if (lang or current_language()) in _RIGHT_TO_LEFT else "ltr"
+
+
+_RIGHT_TO_LEFT = {"ar"}  # of the six; a test checks Babel's CLDR data agrees
 
 
 def language_name(lang: str, in_lang: str | None = None) -> str:
@@ -99,23 +157,31 @@ def language_name(lang: str, in_lang: str | None = None) -> str:
 
 
 def format_date(value: date | str, format: str = "long", lang: str | None = None) -> str:
+    from babel import dates
+
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return dates.format_date(value, format=format, locale=babel_locale(lang))
 
 
 def format_time(value: time | str, format: str = "short", lang: str | None = None) -> str:
+    from babel import dates
+
     if isinstance(value, str):
         value = time.fromisoformat(value)
     return dates.format_time(value, format=format, locale=babel_locale(lang))
 
 
 def format_datetime(value: datetime, format: str = "medium", lang: str | None = None) -> str:
+    from babel import dates
+
     return dates.format_datetime(value, format=format, locale=babel_locale(lang))
 
 
 def format_date_range(start: date | str, end: date | str, lang: str | None = None) -> str:
     """ "10–11 October 2017" in the locale's own way, with the month written out."""
+    from babel import dates
+
     start = date.fromisoformat(start) if isinstance(start, str) else start
     end = date.fromisoformat(end) if isinstance(end, str) else end
     if start == end:
@@ -138,16 +204,22 @@ def _widen_month(pattern: str) -> str:
 
 
 def format_number(value: float, lang: str | None = None) -> str:
+    from babel import numbers
+
     return numbers.format_decimal(value, locale=babel_locale(lang))
 
 
 def format_percent(fraction: float, lang: str | None = None, decimals: int = 0) -> str:
+    from babel import numbers
+
     pattern = None if decimals == 0 else "#,##0." + "0" * decimals + "%"
     return numbers.format_percent(fraction, format=pattern, locale=babel_locale(lang))
 
 
 def format_duration_minutes(minutes: int, lang: str | None = None) -> str:
     """A duration such as "1 hour 15 minutes", localised."""
+    from babel import dates
+
     hours, rest = divmod(int(minutes), 60)
     locale = babel_locale(lang)
     parts = [

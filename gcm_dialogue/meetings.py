@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import records
 from .errors import NotFoundError, ValidationError
@@ -74,6 +73,8 @@ def _validated(ws: Workspace, values: dict, meeting_id: str | None) -> dict:
     if (date.fromisoformat(end) - date.fromisoformat(start)).days > 30:
         raise ValidationError("a meeting lasts at most 31 days")
     try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # its import reads the tz path
+
         ZoneInfo(values["time_zone"])
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(f"unknown time zone {values['time_zone']!r}") from None

@@ -102,6 +102,9 @@ def test_dates_and_percentages_follow_the_locale(lang, date_text, range_text, pe
 
 def test_text_direction():
     assert i18n.text_direction("ar") == "rtl"
+    for lang in i18n.LANGUAGES:  # the short list agrees with the CLDR data
+        rtl = i18n.babel_locale(lang).character_order == "right-to-left"
+        assert (i18n.text_direction(lang) == "rtl") == rtl
     assert {i18n.text_direction(lang) for lang in ("en", "fr", "es", "ru", "zh")} == {"ltr"}
 
 

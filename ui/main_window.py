@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -28,11 +29,9 @@ from gcm_dialogue.meetings import Meeting
 from gcm_dialogue.store import Workspace, open_workspace
 
 from .context import AppContext
-from .dialogs.meeting_dialog import MeetingDialog
 from .undo import ChangeBus
-from .views import VIEW_CLASSES
+from .views import VIEWS
 from .views.base import View
-from .widgets.meeting_commands import MeetingEditCommand
 
 RECENT_KEY, RECENT_MAX = "workspace/recent", 8
 WORKSPACE_FILTER = "GCM Dialogue workspace (*.gcmd *.sqlite *.db);;All files (*)"
@@ -46,8 +45,10 @@ class MainWindow(QMainWindow):
         self.bus = ChangeBus(self)
         self.context = AppContext(ws, self.undo_stack, self.bus, self._status)
         self._meetings: dict[str, Meeting] = {}
-        self.views: list[View] = []
-        self.meeting_dialog: MeetingDialog | None = None
+        self._built: dict[str, View] = {}
+        self._painted = False
+        self._shown: Meeting | None = None
+        self.meeting_dialog = None  # the meeting dialog, while it is open
 
         self.meeting_switcher = QComboBox()
         self.meeting_switcher.setObjectName("meetingSwitcher")
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("viewList")
         self.navigation.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget()
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._go_to_row)
 
         right = QWidget()
         layout = QVBoxLayout(right)
@@ -103,18 +104,81 @@ class MainWindow(QMainWindow):
     def agenda_view(self) -> View:
         return self.view("agenda")
 
+    @property
+    def views(self) -> list[View]:
+        """The views built so far, in navigation order."""
+        return [self._built[e.view_id] for e in VIEWS if e.view_id in self._built]
+
     def view(self, view_id: str) -> View:
-        return next(v for v in self.views if v.view_id == view_id)
+        """The view, built now if it was not yet."""
+        if view_id not in self._built:
+            self._build_view(next(i for i, e in enumerate(VIEWS) if e.view_id == view_id))
+        return self._built[view_id]
 
     def _build_views(self) -> None:
-        for view_class in VIEW_CLASSES:
-            view = view_class(self.context)
-            self.views.append(view)
-            self.stack.addWidget(view)
-            item = QListWidgetItem(str(view_class.title))
-            item.setData(Qt.UserRole, view.view_id)
+        # Each page starts empty; a view is built when first shown, or once the window has
+        # painted (one per turn of the event loop, so the window stays responsive).
+        for entry in VIEWS:
+            self.stack.addWidget(QWidget())
+            item = QListWidgetItem(str(entry.title))
+            item.setData(Qt.UserRole, entry.view_id)
             self.navigation.addItem(item)
+        self.navigation.blockSignals(True)  # the first view too waits for the first paint
         self.navigation.setCurrentRow(0)
+        self.navigation.blockSignals(False)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        # What waited so the window could paint sooner: the meetings' dates (Babel's locale
+        # data), then the views, one per turn of the event loop.
+        if self.ws.closed:
+            return
+        self.reload()
+        self._build_next_view()
+
+    def _build_next_view(self) -> None:
+        if self.ws.closed or not self.isVisible():
+            return  # closed meanwhile; a view shown again is built when asked for
+        current = self.navigation.currentRow()
+        waiting = [i for i, e in enumerate(VIEWS) if e.view_id not in self._built]
+        if waiting:
+            self._build_view(current if current in waiting else waiting[0])
+            QTimer.singleShot(0, self._build_next_view)
+
+    def _build_view(self, index: int) -> None:
+        entry = VIEWS[index]
+        view = entry.load()(self.context)
+        self._built[entry.view_id] = view
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        if hasattr(self, "meeting_menu"):
+            self._add_meeting_actions(view)
+        view.show_meeting(self._shown)
+
+    def _add_meeting_actions(self, view: View) -> None:
+        actions = getattr(view, "meeting_menu_actions", ())
+        if actions:
+            self.meeting_menu.addSeparator()
+            self.meeting_menu.addActions(actions)
+
+    def show_row(self, row: int) -> None:
+        """Show the view at ``row`` of the navigation."""
+        self.navigation.setCurrentRow(row)
+        self._go_to_row(row)  # the row may already be current, its view not yet built
+
+    def _go_to_row(self, row: int) -> None:
+        if 0 <= row < len(VIEWS):
+            self.view(VIEWS[row].view_id)
+            self.stack.setCurrentIndex(row)
 
     def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -147,10 +211,10 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
 
         self.view_menu = bar.addMenu(_("&View"))
-        for number, view in enumerate(self.views, start=1):
+        for number, entry in enumerate(VIEWS, start=1):
             action = self._action(
-                str(type(view).title),
-                lambda _checked=False, n=number - 1: self.navigation.setCurrentRow(n),
+                str(entry.title),
+                lambda _checked=False, n=number - 1: self.show_row(n),
             )
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -165,14 +229,8 @@ class MainWindow(QMainWindow):
         )
         self.meeting_menu.addAction(self.new_meeting_action)
         self.meeting_menu.addAction(self.edit_meeting_action)
-        agenda_actions = getattr(self.agenda_view, "actions_by_name", {})
-        if agenda_actions:
-            self.meeting_menu.addSeparator()
-            for name in ("publish", "changes"):
-                self.meeting_menu.addAction(agenda_actions[name])
-        for view in self.views:
-            for action in getattr(view, "meeting_menu_actions", ()):
-                self.meeting_menu.addAction(action)
+        for view in self.views:  # views built later add theirs when built
+            self._add_meeting_actions(view)
         help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About GCM Dialogue"), self.show_about))
 
@@ -229,10 +287,11 @@ class MainWindow(QMainWindow):
         self.meeting_switcher.blockSignals(True)
         self.meeting_switcher.clear()
         for meeting in self._meetings.values():
-            self.meeting_switcher.addItem(
-                f"{meeting.short_name} ({i18n.format_date_range(meeting.start_date, meeting.end_date)})",
-                meeting.id,
-            )
+            label = meeting.short_name
+            if self._painted:
+                when = i18n.format_date_range(meeting.start_date, meeting.end_date)
+                label = f"{label} ({when})"
+            self.meeting_switcher.addItem(label, meeting.id)
         ids = list(self._meetings)
         if ids:
             self.meeting_switcher.setCurrentIndex(ids.index(chosen) if chosen in ids else 0)
@@ -259,6 +318,8 @@ class MainWindow(QMainWindow):
             self.select_meeting(meeting.id)  # type: ignore[attr-defined]
             return meeting
 
+        from .dialogs.meeting_dialog import MeetingDialog  # loaded when first needed
+
         self._open_meeting_dialog(MeetingDialog(submit, parent=self))
 
     def edit_meeting(self) -> None:
@@ -266,6 +327,9 @@ class MainWindow(QMainWindow):
         if meeting is None:
             self.new_meeting()
             return
+
+        from .dialogs.meeting_dialog import MeetingDialog
+        from .widgets.meeting_commands import MeetingEditCommand
 
         def submit(values: dict) -> object:
             text = _("Edit meeting '{name}'").format(name=meeting.short_name)
@@ -283,7 +347,7 @@ class MainWindow(QMainWindow):
 
         self._open_meeting_dialog(MeetingDialog(submit, meeting=meeting, parent=self))
 
-    def _open_meeting_dialog(self, dialog: MeetingDialog) -> None:
+    def _open_meeting_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         self.meeting_dialog = dialog
         dialog.finished.connect(lambda _result: setattr(self, "meeting_dialog", None))
@@ -318,11 +382,13 @@ class MainWindow(QMainWindow):
             lang = i18n.current_language()
             title = meeting.title.get_text(lang, meeting.source_lang)
             venue = meeting.venue.get_text(lang, meeting.source_lang)
-            when = i18n.format_date_range(meeting.start_date, meeting.end_date)
-            self.header.setText(
-                f"<h3>{_escape(title)}</h3><p>{_escape(when)} · {_escape(venue)}</p>"
-            )
+            place = _escape(venue)
+            if self._painted:
+                when = i18n.format_date_range(meeting.start_date, meeting.end_date)
+                place = f"{_escape(when)} · {place}"
+            self.header.setText(f"<h3>{_escape(title)}</h3><p>{place}</p>")
             self.setWindowTitle(f"{meeting.short_name} – {_('GCM Dialogue')}")
+        self._shown = meeting
         for view in self.views:
             view.show_meeting(meeting)
 

@@ -35,6 +35,7 @@ class Workspace:
         self.lock = threading.RLock()
         self._db = None
         self._depth = 0
+        self.closed = False
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -95,6 +96,7 @@ class Workspace:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
+            self.closed = True
 
     def __enter__(self) -> Workspace:
         return self

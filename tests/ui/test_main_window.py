@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from gcm_dialogue import i18n
 from gcm_dialogue.store import open_workspace
 from ui.main_window import MainWindow, recent_workspaces
+from ui.views import VIEWS
 from ui.views.agenda_view import TITLE
 
 
@@ -95,6 +96,9 @@ def test_switching_workspace_keeps_the_current_one_on_a_bad_file(
 def test_meeting_menu_and_live_view_by_keyboard(qtbot, demo_path):
     window = _window(qtbot, demo_path)
     window.show()
+    # the views are built once the window has painted, and add their commands then
+    qtbot.waitUntil(lambda: len(window.views) == len(VIEWS))
+    assert "GRCP 7 (10–11 October 2017)" == window.meeting_switcher.currentText()
     texts = [a.text().replace("&", "") for a in window.meeting_menu.actions() if a.text()]
     assert texts[:2] == ["New Meeting…", "Edit Meeting…"]
     assert {"Publish Agenda", "Changes Since…", "Second Screen"} <= set(texts)

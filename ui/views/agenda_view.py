@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import agenda, agenda_changes, i18n
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _
+from gcm_dialogue.i18n import _
 
 from ..context import AppContext
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
@@ -106,7 +106,6 @@ class AgendaView(View):
     """The agenda editor of the chosen meeting."""
 
     view_id = "agenda"
-    title = N_("Agenda")
     tables = ("agenda_items", "agenda_days", "agenda_versions", "participants")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -174,6 +173,7 @@ class AgendaView(View):
         self.toolbar.addSeparator()
         self._add_action("publish", _("&Publish Agenda"), self.publish, "Ctrl+Shift+P")
         self._add_action("changes", _("&Changes Since…"), self.show_changes, "Ctrl+Shift+H")
+        self.meeting_menu_actions = [self.actions_by_name[n] for n in ("publish", "changes")]
 
         self.summary = QLabel()
         self.summary.setObjectName("agendaSummary")

@@ -12,12 +12,12 @@ from ..context import AppContext
 class View(QWidget):
     """A page of the main window, shown for one meeting at a time.
 
-    Subclasses set ``view_id`` (stable, used in settings), ``title`` (a lazy translation)
-    and ``tables`` (the tables whose changes make it refresh), and implement ``show_meeting``.
+    Subclasses set ``view_id`` (stable, used in settings and as the key of their entry in
+    ``ui.views.VIEWS``, which holds the title) and ``tables`` (the tables whose changes make
+    it refresh), and implement ``refresh``.
     """
 
     view_id = ""
-    title: object = ""
     tables: tuple[str, ...] = ()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
