@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import agenda_changes, records
+from . import agenda_changes, meetings, records
 from .clock import utc_now
 from .errors import ValidationError
 from .i18n import lazy_gettext as N_
@@ -265,10 +265,6 @@ def _columns(values: Mapping[str, object], source_lang: str) -> dict[str, object
     return out
 
 
-def _source_lang(ws: Workspace, meeting_id: str) -> str:
-    return str(ws.scalar("SELECT source_lang FROM meetings WHERE id = ?", (meeting_id,)) or "en")
-
-
 def add_item(
     ws: Workspace,
     day_id: str,
@@ -285,7 +281,7 @@ def add_item(
     day = get_day(ws, day_id)
     values = _columns(
         {"title": title, "kind": kind, "duration_min": duration_min, **fields},
-        _source_lang(ws, day.meeting_id),
+        meetings.source_lang(ws, day.meeting_id),
     )
     if not Text.from_json(str(values["title"])):
         raise ValidationError("an agenda item needs a title")
@@ -324,7 +320,7 @@ def update_item(
 ) -> AgendaItem:
     """Change fields of an item; on a published agenda the change is recorded."""
     current = get_item(ws, item_id)
-    values = _columns(fields, _source_lang(ws, current.meeting_id))
+    values = _columns(fields, meetings.source_lang(ws, current.meeting_id))
     mode = values.get("time_mode", current.time_mode)
     start = values.get("fixed_start", current.fixed_start)
     _check_fixed({"time_mode": mode, "fixed_start": start})

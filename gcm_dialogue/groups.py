@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from . import records
+from . import meetings, records
 from .errors import ValidationError
 from .multilingual import Text, texts_from_json, texts_json
 from .store import Workspace
@@ -85,15 +85,11 @@ def _columns(ws: Workspace, values: Mapping[str, object], source_lang: str) -> d
     return out
 
 
-def _source_lang(ws: Workspace, meeting_id: str) -> str:
-    return str(ws.scalar("SELECT source_lang FROM meetings WHERE id = ?", (meeting_id,)) or "en")
-
-
 def create_group(
     ws: Workspace, meeting_id: str, *, name: Mapping[str, str] | str, **fields: object
 ) -> BreakoutGroup:
     records.require(ws, "meetings", meeting_id)
-    values = _columns(ws, {"name": name, **fields}, _source_lang(ws, meeting_id))
+    values = _columns(ws, {"name": name, **fields}, meetings.source_lang(ws, meeting_id))
     with ws.transaction():
         position = records.next_position(ws, "breakout_groups", "meeting_id = ?", (meeting_id,))
         group_id = records.insert(
@@ -104,7 +100,7 @@ def create_group(
 
 def update_group(ws: Workspace, group_id: str, **fields: object) -> BreakoutGroup:
     group = get_group(ws, group_id)
-    values = _columns(ws, fields, _source_lang(ws, group.meeting_id))
+    values = _columns(ws, fields, meetings.source_lang(ws, group.meeting_id))
     with ws.transaction():
         records.update(ws, "breakout_groups", group_id, values)
     return get_group(ws, group_id)

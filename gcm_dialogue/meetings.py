@@ -201,6 +201,11 @@ def delete_meeting(ws: Workspace, meeting_id: str) -> records.Changes:
         return records.delete(ws, "meetings", meeting_id)
 
 
+def source_lang(ws: Workspace, meeting_id: str) -> str:
+    """The language a meeting's texts are first written in (English if it is unknown)."""
+    return str(ws.scalar("SELECT source_lang FROM meetings WHERE id = ?", (meeting_id,)) or "en")
+
+
 def get_meeting(ws: Workspace, meeting_id: str) -> Meeting:
     return _from_row(records.require(ws, "meetings", meeting_id))
 

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from . import records
+from . import meetings, records
 from .clock import utc_now
 from .errors import ValidationError
 from .mechanisms import ENTITY_KINDS
@@ -71,10 +71,6 @@ class Respondent:
     submitted_on: str | None
 
 
-def _source_lang(ws: Workspace, meeting_id: str) -> str:
-    return str(ws.scalar("SELECT source_lang FROM meetings WHERE id = ?", (meeting_id,)) or "en")
-
-
 def create_survey(
     ws: Workspace,
     meeting_id: str,
@@ -84,7 +80,7 @@ def create_survey(
     invited_on: str | None = None,
     deadline: str | None = None,
 ) -> Survey:
-    lang = _source_lang(ws, meeting_id)
+    lang = meetings.source_lang(ws, meeting_id)
     title = Text(title, lang)
     if not title:
         raise ValidationError("a survey needs a title")
@@ -135,7 +131,7 @@ def delete_survey(ws: Workspace, survey_id: str) -> records.Changes:
 
 def add_section(ws: Workspace, survey_id: str, title: Mapping[str, str] | str) -> Section:
     survey = get_survey(ws, survey_id)
-    text = Text(title, _source_lang(ws, survey.meeting_id))
+    text = Text(title, meetings.source_lang(ws, survey.meeting_id))
     if not text:
         raise ValidationError("a section needs a title")
     with ws.transaction():
@@ -172,7 +168,7 @@ def add_question(
 ) -> Question:
     section = records.require(ws, "survey_sections", section_id)
     survey = get_survey(ws, section["survey_id"])
-    lang = _source_lang(ws, survey.meeting_id)
+    lang = meetings.source_lang(ws, survey.meeting_id)
     key = records.check_text(key, "question key")
     if ws.scalar(
         "SELECT 1 FROM survey_questions WHERE survey_id = ? AND key = ?", (survey.id, key)
@@ -532,7 +528,7 @@ def _check_condition(
 def update_survey(ws: Workspace, survey_id: str, **changes: object) -> Survey:
     """Change title, intro (texts by language, merged), invited_on or deadline."""
     survey = get_survey(ws, survey_id)
-    lang = _source_lang(ws, survey.meeting_id)
+    lang = meetings.source_lang(ws, survey.meeting_id)
     values: dict[str, object] = {}
     for name in ("title", "intro"):
         if name in changes:
@@ -555,7 +551,7 @@ def update_survey(ws: Workspace, survey_id: str, **changes: object) -> Survey:
 def update_section(ws: Workspace, section_id: str, title: Mapping[str, str] | str) -> Section:
     row = records.require(ws, "survey_sections", section_id)
     survey = get_survey(ws, row["survey_id"])
-    lang = _source_lang(ws, survey.meeting_id)
+    lang = meetings.source_lang(ws, survey.meeting_id)
     merged = {**Text.from_json(row["title"]), **_raw_texts(title, lang)}
     text = Text({k: v for k, v in merged.items() if v.strip()}, lang)
     if not text:
@@ -575,7 +571,7 @@ def update_question(ws: Workspace, question_id: str, **changes: object) -> Quest
     removes that language), options (the whole list), config, required, show_if."""
     question = get_question(ws, question_id)
     survey = get_survey(ws, question.survey_id)
-    lang = _source_lang(ws, survey.meeting_id)
+    lang = meetings.source_lang(ws, survey.meeting_id)
     values: dict[str, object] = {}
     if "key" in changes:
         key = records.check_text(str(changes.pop("key")), "question key")

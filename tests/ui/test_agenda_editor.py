@@ -1,33 +1,19 @@
 """The agenda editor, driven by keyboard and mouse as a person would, checked in the store."""
 
-import shutil
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QTime
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from gcm_dialogue import agenda, agenda_changes
-from gcm_dialogue.store import open_workspace
-from ui.main_window import MainWindow
 from ui.views.agenda_view import CHECK, TIME, TITLE
 
 
 @pytest.fixture
-def window(qtbot, demo_path, tmp_path):
-    path = tmp_path / "demo.gcmd"
-    shutil.copy(demo_path, path)
-    win = MainWindow(open_workspace(path, create=False))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    QThreadPool.globalInstance().waitForDone(10000)  # the views' background work
-    QApplication.processEvents()
-    win.ws.close()
-
+def window(shown_window, demo_copy):
+    return shown_window(demo_copy)
 
 @pytest.fixture
 def view(window):

@@ -1,38 +1,18 @@
 """The breakout groups board driven as a person would: form groups, drag people, undo."""
 
-import shutil
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDropEvent, QUndoStack
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from gcm_dialogue import groups, meetings
-from gcm_dialogue.store import open_workspace
-from ui.context import AppContext
-from ui.undo import ChangeBus
+from gcm_dialogue import groups
 from ui.views.groups_view import ID_ROLE, GroupsView
 
 
 @pytest.fixture
-def demo(tmp_path, demo_path):
-    path = tmp_path / "demo.gcmd"
-    shutil.copy(demo_path, path)
-    ws = open_workspace(path)
-    yield ws
-    ws.close()
-
-
-@pytest.fixture
-def view(qtbot, demo):
-    context = AppContext(demo, QUndoStack(), ChangeBus())
-    widget = GroupsView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 800)
-    widget.show_meeting(meetings.resolve_meeting(demo, None))
-    widget.show()
-    return widget
-
+def view(shown_view):
+    return shown_view(GroupsView, 1100, 800)
 
 def _memberships(ws, meeting_id):
     return {
@@ -58,8 +38,8 @@ def _drag(qtbot, view, from_group, to_group, row=0):
     return pid
 
 
-def test_cards_show_room_pair_people_questions_and_counts(view, demo):
-    board = groups.list_groups(demo, view.meeting.id)
+def test_cards_show_room_pair_people_questions_and_counts(view, demo_ws):
+    board = groups.list_groups(demo_ws, view.meeting.id)
     assert len(board) == 4 and set(view.cards) == {g.id for g in board} | {None}
     africa = board[0]
     texts = " ".join(label.text() for label in view.cards[africa.id].findChildren(QLabel))
@@ -72,15 +52,15 @@ def test_cards_show_room_pair_people_questions_and_counts(view, demo):
     assert view.lists[africa.id].count() == len(africa.members)
 
 
-def test_done_when_regional_groups_in_one_step_then_two_moved_by_hand(qtbot, view, demo):
+def test_done_when_regional_groups_in_one_step_then_two_moved_by_hand(qtbot, view, demo_ws):
     meeting_id = view.meeting.id
     stack = view.context.undo_stack
-    original = _memberships(demo, meeting_id)
+    original = _memberships(demo_ws, meeting_id)
     # Start from empty rooms, as before a meeting: everyone out, then form groups in one step.
     everyone = [view.lists[None].item(i).data(ID_ROLE) for i in range(view.lists[None].count())]
     everyone += [
         m.participant_id
-        for g in groups.list_groups(demo, meeting_id)
+        for g in groups.list_groups(demo_ws, meeting_id)
         for m in g.members
         if not (m.is_facilitator or m.is_rapporteur)
     ]
@@ -98,35 +78,35 @@ def test_done_when_regional_groups_in_one_step_then_two_moved_by_hand(qtbot, vie
     qtbot.keyClick(view, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
     assert stack.count() == 2 and stack.undoText() == "Form groups by region"
     assert seen["rows"] == 4 and "the region of their mechanism" in seen["explanation"]
-    board = groups.list_groups(demo, meeting_id)
+    board = groups.list_groups(demo_ws, meeting_id)
     regions = {g.id: g.region for g in board}
     result = view.last_assignment
     placed = [p for p in result.placements if p.group_id]
     assert len(placed) > 70
     for p in placed:
-        assert groups.group_of(demo, meeting_id, p.participant_id) == p.group_id
+        assert groups.group_of(demo_ws, meeting_id, p.participant_id) == p.group_id
     # two people moved by hand: one between groups, one from "in no group"
     europe = next(g.id for g in board if regions[g.id] == "europe")
     africa = next(g.id for g in board if regions[g.id] == "africa")
     americas = next(g.id for g in board if regions[g.id] == "americas")
     last = view.lists[europe].count() - 1
     moved = _drag(qtbot, view, europe, africa, row=last)
-    assert groups.group_of(demo, meeting_id, moved) == africa
+    assert groups.group_of(demo_ws, meeting_id, moved) == africa
     assert stack.undoText().startswith("Move '") and stack.undoText().endswith("Group 1. Africa")
     second = _drag(qtbot, view, None, americas)
-    assert groups.group_of(demo, meeting_id, second) == americas
+    assert groups.group_of(demo_ws, meeting_id, second) == americas
     assert stack.count() == 4
     stack.undo()
     stack.undo()
-    assert groups.group_of(demo, meeting_id, moved) == europe
-    assert groups.group_of(demo, meeting_id, second) is None
+    assert groups.group_of(demo_ws, meeting_id, moved) == europe
+    assert groups.group_of(demo_ws, meeting_id, second) is None
     stack.undo()
     stack.undo()
-    assert _memberships(demo, meeting_id) == original
+    assert _memberships(demo_ws, meeting_id) == original
     assert view.lists[africa].count() == len(original[africa])
 
 
-def test_mixed_groups_and_member_roles(qtbot, view, demo):
+def test_mixed_groups_and_member_roles(qtbot, view, demo_ws):
     meeting_id = view.meeting.id
 
     def form(dialog):
@@ -136,19 +116,19 @@ def test_mixed_groups_and_member_roles(qtbot, view, demo):
 
     view.exec_dialog = form
     view.form_groups()
-    sizes = [len(g.members) for g in groups.list_groups(demo, meeting_id)]
+    sizes = [len(g.members) for g in groups.list_groups(demo_ws, meeting_id)]
     assert max(sizes) - min(sizes) <= 2 and sum(sizes) == 92
-    group = groups.list_groups(demo, meeting_id)[1]
+    group = groups.list_groups(demo_ws, meeting_id)[1]
     plain = next(m for m in group.members if not m.is_rapporteur)
     menu = view.member_menu(group.id, plain.participant_id)
     rapporteur = next(a for a in menu.actions() if a.text() == "Rapporteur")
     rapporteur.trigger()
-    assert groups.get_group(demo, group.id).rapporteur_id == plain.participant_id
+    assert groups.get_group(demo_ws, group.id).rapporteur_id == plain.participant_id
     view.context.undo_stack.undo()
-    assert groups.get_group(demo, group.id).rapporteur_id == group.rapporteur_id
+    assert groups.get_group(demo_ws, group.id).rapporteur_id == group.rapporteur_id
 
 
-def test_add_and_edit_a_group(qtbot, view, demo):
+def test_add_and_edit_a_group(qtbot, view, demo_ws):
     meeting_id = view.meeting.id
 
     def add(dialog):
@@ -163,7 +143,7 @@ def test_add_and_edit_a_group(qtbot, view, demo):
 
     view.exec_dialog = add
     qtbot.keyClick(view, Qt.Key_G, Qt.ControlModifier | Qt.ShiftModifier)
-    added = groups.list_groups(demo, meeting_id)[-1]
+    added = groups.list_groups(demo_ws, meeting_id)[-1]
     assert (added.name["en"], added.room, added.interpretation, added.capacity) == (
         "Group 5. Global processes",
         "Room 7",
@@ -183,16 +163,16 @@ def test_add_and_edit_a_group(qtbot, view, demo):
     view.exec_dialog = edit
     qtbot.waitUntil(lambda: added.id in view.cards)  # cards after the first rows come soon after
     qtbot.mouseClick(view.findChild(QPushButton, f"edit_{added.id}"), Qt.LeftButton)
-    assert groups.get_group(demo, added.id).room == "Room 8"
+    assert groups.get_group(demo_ws, added.id).room == "Room 8"
     view.context.undo_stack.undo()
-    assert groups.get_group(demo, added.id).room == "Room 7"
+    assert groups.get_group(demo_ws, added.id).room == "Room 7"
     view.context.undo_stack.undo()
-    assert len(groups.list_groups(demo, meeting_id)) == 4
+    assert len(groups.list_groups(demo_ws, meeting_id)) == 4
 
 
-def test_a_plan_that_cannot_be_made_says_why(qtbot, view, demo):
-    for g in groups.list_groups(demo, view.meeting.id):
-        groups.update_group(demo, g.id, region=None)
+def test_a_plan_that_cannot_be_made_says_why(qtbot, view, demo_ws):
+    for g in groups.list_groups(demo_ws, view.meeting.id):
+        groups.update_group(demo_ws, g.id, region=None)
     view.refresh()
     seen = {}
 

@@ -1,16 +1,12 @@
 """The live session panel: a three-minute intervention from the floor, by keyboard, with a
 stubbed clock (no waiting), the delegation's total, the second screen, and undo of it all."""
 
-import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from gcm_dialogue import agenda, live
-from gcm_dialogue.store import open_workspace
-from ui.main_window import MainWindow
 from ui.views.live_view import countdown_state, format_seconds
 
 T0 = datetime(2017, 10, 10, 9, 30, tzinfo=UTC)
@@ -28,20 +24,8 @@ class FakeClock:
 
 
 @pytest.fixture
-def window(qtbot, demo_path, tmp_path):
-    path = tmp_path / "demo.gcmd"
-    shutil.copy(demo_path, path)
-    win = MainWindow(open_workspace(path, create=False))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    QThreadPool.globalInstance().waitForDone(10000)  # the views' background work
-    QApplication.processEvents()
-    win.ws.close()
-
+def window(shown_window, demo_copy):
+    return shown_window(demo_copy)
 
 @pytest.fixture
 def panel(qtbot, window):

@@ -1,27 +1,15 @@
 """Creating and editing a meeting through the Meeting menu, and undoing it."""
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QThreadPool
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from gcm_dialogue import agenda, meetings
-from gcm_dialogue.store import open_workspace
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(open_workspace(tmp_path / "work.gcmd"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
-    yield win
-    QThreadPool.globalInstance().waitForDone(10000)  # the views' background work
-    QApplication.processEvents()
-    win.ws.close()
-
+def window(shown_window, tmp_path):
+    return shown_window(tmp_path / "work.gcmd")
 
 def _open(qtbot, window, action):
     action.trigger()

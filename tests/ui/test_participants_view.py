@@ -1,49 +1,28 @@
 """The participants view driven as a person would: filter, sort, edit, import, merge, undo."""
 
-import shutil
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QRadioButton
 
 from gcm_dialogue import groups, meetings, participants
-from gcm_dialogue.store import open_workspace
-from ui.context import AppContext
 from ui.dialogs.duplicates_dialog import DuplicatesDialog
 from ui.models.participants_model import ParticipantsModel
-from ui.undo import ChangeBus
 from ui.views.participants_view import ParticipantsView
 
 
 @pytest.fixture
-def demo(tmp_path, demo_path):
-    path = tmp_path / "demo.gcmd"
-    shutil.copy(demo_path, path)
-    ws = open_workspace(path)
-    yield ws
-    ws.close()
-
-
-@pytest.fixture
-def view(qtbot, demo):
-    context = AppContext(demo, QUndoStack(), ChangeBus())
-    widget = ParticipantsView(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 600)
-    widget.show_meeting(meetings.resolve_meeting(demo, None))
-    widget.show()
-    return widget
-
+def view(shown_view):
+    return shown_view(ParticipantsView, 1100, 600)
 
 def _names(view):
     return [view.model.data(view.model.index(r, 0)) for r in range(view.model.rowCount())]
 
 
-def test_model_passes_the_model_tester(qtmodeltester, demo):
-    model = ParticipantsModel(demo)
-    model.load(meetings.resolve_meeting(demo, None).id)
+def test_model_passes_the_model_tester(qtmodeltester, demo_ws):
+    model = ParticipantsModel(demo_ws)
+    model.load(meetings.resolve_meeting(demo_ws, None).id)
     qtmodeltester.check(model)
 
 
@@ -71,7 +50,7 @@ def test_filter_as_you_type_and_sort(qtbot, view):
     assert families == sorted(families)
 
 
-def test_multi_selection_edits_and_undo(qtbot, view, demo):
+def test_multi_selection_edits_and_undo(qtbot, view, demo_ws):
     stack = view.context.undo_stack
     qtbot.keyClicks(view.filter, "almaty")
     view.table.setFocus()
@@ -79,39 +58,39 @@ def test_multi_selection_edits_and_undo(qtbot, view, demo):
     ids = view.selected_ids()
     assert len(ids) == 4
     view.set_category("other")
-    assert {participants.get_participant(demo, i).category for i in ids} == {"other"}
+    assert {participants.get_participant(demo_ws, i).category for i in ids} == {"other"}
     view.change_role("rapporteur")
     meeting_id = view.meeting.id
     assert all(
-        "rapporteur" in participants.get_participant(demo, i, meeting_id=meeting_id).roles
+        "rapporteur" in participants.get_participant(demo_ws, i, meeting_id=meeting_id).roles
         for i in ids
     )
-    africa = groups.list_groups(demo, meeting_id)[0]
+    africa = groups.list_groups(demo_ws, meeting_id)[0]
     view.move_to_group(africa.id)
-    assert all(groups.group_of(demo, meeting_id, i) == africa.id for i in ids)
+    assert all(groups.group_of(demo_ws, meeting_id, i) == africa.id for i in ids)
     assert stack.count() == 3 and stack.undoText().startswith("Move 4 people to")
     for _ in range(3):
         stack.undo()
-    assert {participants.get_participant(demo, i).category for i in ids} == {"iscm"}
-    assert all(groups.group_of(demo, meeting_id, i) != africa.id for i in ids)
+    assert {participants.get_participant(demo_ws, i).category for i in ids} == {"iscm"}
+    assert all(groups.group_of(demo_ws, meeting_id, i) != africa.id for i in ids)
 
 
-def test_delete_with_undo_by_keyboard(qtbot, view, demo):
+def test_delete_with_undo_by_keyboard(qtbot, view, demo_ws):
     qtbot.keyClicks(view.filter, "osmonaliev")  # finds Осмоналиев, transliterated
     view.table.setFocus()
     view.table.selectRow(0)
     pid = view.selected_ids()[0]
     qtbot.keyClick(view.table, Qt.Key_Delete)
-    assert demo.scalar("SELECT count(*) FROM participants WHERE id = ?", (pid,)) == 0
+    assert demo_ws.scalar("SELECT count(*) FROM participants WHERE id = ?", (pid,)) == 0
     assert view.model.rowCount() == 0
     view.context.undo_stack.undo()
-    assert participants.get_participant(demo, pid, meeting_id=view.meeting.id).roles == (
+    assert participants.get_participant(demo_ws, pid, meeting_id=view.meeting.id).roles == (
         "participant",
     )
     assert view.model.rowCount() == 1
 
 
-def test_add_and_edit_through_the_form(qtbot, view, demo, monkeypatch):
+def test_add_and_edit_through_the_form(qtbot, view, demo_ws, monkeypatch):
     def fill(dialog):
         dialog.given.clear()
         qtbot.keyClicks(dialog.given, "S")
@@ -129,7 +108,7 @@ def test_add_and_edit_through_the_form(qtbot, view, demo, monkeypatch):
     view.add_person()
     found = [
         p
-        for p in participants.list_participants(demo, view.meeting.id)
+        for p in participants.list_participants(demo_ws, view.meeting.id)
         if p.family_name == "Muiño-Žák"
     ]
     assert len(found) == 1 and set(found[0].roles) == {"speaker", "participant"}
@@ -138,11 +117,11 @@ def test_add_and_edit_through_the_form(qtbot, view, demo, monkeypatch):
         view, "exec_dialog", lambda d: (d.family.setText("Muiño"), d.accept(), d.result())[-1]
     )
     view.edit_current()
-    assert participants.get_participant(demo, found[0].id).family_name == "Muiño"
+    assert participants.get_participant(demo_ws, found[0].id).family_name == "Muiño"
     view.context.undo_stack.undo()
-    assert participants.get_participant(demo, found[0].id).family_name == "Muiño-Žák"
+    assert participants.get_participant(demo_ws, found[0].id).family_name == "Muiño-Žák"
     view.context.undo_stack.undo()
-    assert demo.scalar("SELECT count(*) FROM participants WHERE id = ?", (found[0].id,)) == 0
+    assert demo_ws.scalar("SELECT count(*) FROM participants WHERE id = ?", (found[0].id,)) == 0
 
 
 def test_form_refuses_a_nameless_person(qtbot, view, monkeypatch):
@@ -159,7 +138,7 @@ def test_form_refuses_a_nameless_person(qtbot, view, monkeypatch):
     assert seen == {"error": "Give a given name or a family name.", "result": 0}
 
 
-def test_done_when_imports_merge_and_undo(qtbot, view, demo, tmp_path, monkeypatch):
+def test_done_when_imports_merge_and_undo(qtbot, view, demo_ws, tmp_path, monkeypatch):
     """French CSV in Windows-1252 with semicolons, then an XLSX in three scripts, no character
     lost; the duplicates the import could not decide merged side by side; all undoable."""
     stack = view.context.undo_stack
@@ -200,7 +179,7 @@ def test_done_when_imports_merge_and_undo(qtbot, view, demo, tmp_path, monkeypat
     book.save(xlsx)
     view.import_file(xlsx)
     qtbot.waitUntil(lambda: stack.count() == 2)
-    names = {p.full_name for p in participants.list_participants(demo, view.meeting.id)}
+    names = {p.full_name for p in participants.list_participants(demo_ws, view.meeting.id)}
     assert {
         "Juan José Gómez-Camacho",
         "Ignacio José Valdés Albornoz",
@@ -217,20 +196,20 @@ def test_done_when_imports_merge_and_undo(qtbot, view, demo, tmp_path, monkeypat
         return QDialog.Accepted
 
     monkeypatch.setattr(view, "exec_dialog", merge_all)
-    before = len(participants.list_participants(demo, view.meeting.id))
+    before = len(participants.list_participants(demo_ws, view.meeting.id))
     view.find_duplicates()
-    merged = before - len(participants.list_participants(demo, view.meeting.id))
+    merged = before - len(participants.list_participants(demo_ws, view.meeting.id))
     assert merged == seen["pairs"] >= 1
     for family in ("Valdés Albornoz", "Solano"):
         same = [
             p
-            for p in participants.list_participants(demo, view.meeting.id)
+            for p in participants.list_participants(demo_ws, view.meeting.id)
             if family in p.family_name
         ]
-        assert len(same) == 1 and same[0].email  # the demo's record, with its email, kept
+        assert len(same) == 1 and same[0].email  # the demo_ws's record, with its email, kept
     while stack.canUndo():
         stack.undo()
-    assert len(participants.list_participants(demo, view.meeting.id)) == 92
+    assert len(participants.list_participants(demo_ws, view.meeting.id)) == 92
     assert view.model.rowCount() == 92
 
 
