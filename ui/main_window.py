@@ -123,6 +123,11 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(str(entry.title))
             item.setData(Qt.UserRole, entry.view_id)
             self.navigation.addItem(item)
+        # wide enough for the longest title in the language shown, never cut
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.navigation.setMinimumWidth(
+            self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 16
+        )
         self.navigation.blockSignals(True)  # the first view too waits for the first paint
         self.navigation.setCurrentRow(0)
         self.navigation.blockSignals(False)
