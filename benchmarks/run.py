@@ -116,6 +116,12 @@ def large_workspace(context: dict) -> list[Line]:
     return [Line("generate the large workspace", time.perf_counter() - started, 60.0, "s")]
 
 
+@budget
+def large_workspace_memory(context: dict) -> list[Line]:
+    tour = _probe("tour", str(context["large"]))
+    return [Line("peak memory, every view shown, large workspace", tour["peak_mib"], 300.0, "MiB")]
+
+
 def record(lines: list[Line]) -> None:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = "# Benchmark results\n\nWritten by `python benchmarks/run.py`; newest run first.\n"

@@ -2,6 +2,7 @@
 
     python startup_probe.py bare          a bare PySide6 window
     python startup_probe.py app WORKSPACE the application's main window on a workspace
+    python startup_probe.py tour WORKSPACE the same, then every view shown in turn
 
 Prints one JSON line: seconds from interpreter start to the first paint and to the first
 view built (``ready``), and peak memory.
@@ -43,9 +44,19 @@ class FirstPaint(QObject):
     def wait_until_ready(self) -> None:
         if getattr(self.window, "views", True):  # a bare window has nothing more to build
             self.ready = time.perf_counter() - START
-            self.app.quit()
+            QTimer.singleShot(0, self.tour if TOUR else self.app.quit)
         else:
             QTimer.singleShot(0, self.wait_until_ready)
+
+    def tour(self) -> None:
+        """Shows every view in turn, as a user going through the meeting would."""
+        for row in range(self.window.navigation.count()):
+            self.window.show_row(row)
+            self.app.processEvents()
+        self.app.quit()
+
+
+TOUR = len(sys.argv) > 1 and sys.argv[1] == "tour"
 
 
 def main() -> None:
