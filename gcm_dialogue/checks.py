@@ -56,6 +56,9 @@ class Figures:
     survey_answered: int = 0
     by_region: list[RegionRate] = field(default_factory=list)
     by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # the survey's results (survey_results.SurveyResults) the figures come from: the
+    # documents print their survey sections from the same computation
+    survey: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def survey_rate(self) -> float:
@@ -126,18 +129,18 @@ def compute_figures(ws: Workspace, meeting_id: str) -> Figures:
     )
     found = surveys.list_surveys(ws, meeting_id)
     if found:
-        rates = surveys.response_rates(ws, found[0].id)
-        fig.survey_invited, fig.survey_answered = rates.overall.total, rates.overall.answered
-        names = {
-            r["code"]: Text.from_json(r["name"])
-            for r in ws.query("SELECT code, name FROM regions ORDER BY position")
-        }
+        # the figures the survey sections print, from the same computation
+        from .survey_results import survey_results
+
+        results = fig.survey = survey_results(ws, found[0].id)
+        fig.survey_invited = results.overall.total
+        fig.survey_answered = results.overall.answered
         fig.by_region = [
-            RegionRate(code, names.get(code, Text(code)), rate.answered, rate.total)
-            for code, rate in rates.by_region.items()
-            if rate.total
+            RegionRate(r.code, Text(r.name) if r.name else Text(r.code), r.answered, r.total)
+            for r in results.by_region
+            if r.code and r.total
         ]
-        fig.by_kind = {kind: (rate.answered, rate.total) for kind, rate in rates.by_kind.items()}
+        fig.by_kind = {r.code: (r.answered, r.total) for r in results.by_kind}
     return fig
 
 

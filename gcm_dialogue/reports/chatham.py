@@ -91,7 +91,7 @@ class ChathamHouse:
             row = self._people[participant_id]
             affiliation = row.get("acronym") or row.get("organisation")
             name = full_name(row)
-            return f"{name} ({affiliation})" if affiliation else name
+            return f"{name}, {affiliation}" if affiliation else name
         if mechanism_id:
             return self.ws.scalar("SELECT acronym FROM mechanisms WHERE id = ?", (mechanism_id,))
         return None

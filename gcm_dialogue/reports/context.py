@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Mapping
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable
 
 from ..checks import CheckReport
 from ..i18n import format_date_range
@@ -63,7 +63,7 @@ class DocContext:
         bullet: str | None = None,
         prefix: str = "",
         suffix: str = "",
-    ) -> Paragraph | None:
+    ) -> Flowable | None:
         """A paragraph of multilingual content; a fallback is marked in drafts.
 
         ``statement`` passes the text through the Chatham House rule.
@@ -94,20 +94,19 @@ class DocContext:
         prefix: str = "",
         suffix: str = "",
         fallback_lang: str | None = None,
-    ) -> Paragraph:
+    ) -> Flowable:
         style = style or self.styles.body
+        if bold and style is self.styles.body:
+            style = self.styles.lead
         is_bold = bold or style.fontName.endswith("-Bold")
         body = markup(text, self.lang, bold=is_bold)
+        if is_bold and not style.fontName.endswith("-Bold"):
+            body = f"<b>{body}</b>"
         if fallback_lang:
             self.fallbacks += 1
             if not self.final:
                 body = f'<font color="{FALLBACK}" size="7">[{fallback_lang.upper()}]</font> ' + body
-        if bold and style is self.styles.body and not self.styles.rtl and prefix == "":
-            body = f"<b>{body}</b>"
-        full = prefix + body + suffix
-        if bold and style is self.styles.body and self.styles.rtl:
-            style = self.styles.lead
-        return para(self.styles, full, style, raw=True, bullet=bullet, plain=text)
+        return para(self.styles, prefix + body + suffix, style, raw=True, bullet=bullet, plain=text)
 
     # structure
     def heading(

@@ -7,13 +7,16 @@ through ``ctx.content(..., statement=True)``, i.e. through the Chatham House rul
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_interval, get_time_format
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -21,14 +24,26 @@ from reportlab.platypus import (
     HRFlowable,
     NextPageTemplate,
     PageBreak,
+    PageBreakIfNotEmpty,
     Spacer,
 )
 
-from .. import agenda, groups, mechanisms, notes, outcomes, participants, surveys, taxonomy
+from .. import (
+    agenda,
+    consolidation,
+    groups,
+    mechanisms,
+    notes,
+    outcomes,
+    participants,
+    surveys,
+    taxonomy,
+)
 from ..i18n import (
     N_,
     _,
     babel_locale,
+    current_language,
     format_date,
     format_number,
     format_percent,
@@ -36,8 +51,20 @@ from ..i18n import (
     ngettext,
 )
 from ..multilingual import Text
+from ..survey_results import PARTICIPANT, SurveyResults, kind_label, survey_results
 from .context import DocContext
-from .layout import ACCENT, RULE, TEXT_W, BarChart, Contents, para, table
+from .fonts import markup
+from .layout import (
+    ACCENT,
+    FALLBACK,
+    RULE,
+    TEXT_W,
+    BarChart,
+    Contents,
+    header_cells,
+    para,
+    table,
+)
 
 Story = list[Flowable]
 
@@ -63,10 +90,27 @@ def tables(
 ) -> Story:
     if not rows:
         return [ctx.text_para(_("None."), ctx.styles.small)]
+    head = header_cells(ctx.styles, header, numeric)  # one header for every piece
     return [
-        table(ctx.styles, header, rows[i : i + CHUNK], widths, numeric=numeric)
+        table(ctx.styles, header, rows[i : i + CHUNK], widths, numeric=numeric, head=head)
         for i in range(0, len(rows), CHUNK)
     ]
+
+
+@lru_cache(maxsize=8192)
+def _number(value: int, lang: str) -> str:
+    return format_number(value, lang=lang)
+
+
+def number(value: int) -> str:
+    """``format_number`` for the counters of long lists (5,000 rows), memoised."""
+    return _number(value, current_language())
+
+
+def separator(ctx: DocContext) -> str:
+    """Between the items of a list whose items may hold commas: "; " ("；" in Chinese,
+    "؛ " in Arabic)."""
+    return {"zh": "；", "ar": "؛ "}.get(ctx.lang, "; ")
 
 
 def clock_text(total_minutes: int) -> str:
@@ -75,7 +119,16 @@ def clock_text(total_minutes: int) -> str:
 
 
 def span_text(start: int, end: int) -> str:
-    return f"{clock_text(start)}–{clock_text(end)}"
+    """ "09:00–10:15", "9:00–10:15 ص": a time range as the locale writes one (the day
+    period once when both ends share it)."""
+    locale = babel_locale()
+    pattern = get_time_format("short", locale=locale).pattern
+    skeleton = "hm" if "h" in pattern else "Hm"
+    first, last = (time((m // 60) % 24, m % 60) for m in (start, end))
+    try:
+        return format_interval(first, last, skeleton, locale=locale)
+    except (KeyError, ValueError):  # pragma: no cover - a locale without interval formats
+        return f"{clock_text(start)}–{clock_text(end)}"
 
 
 def local_clock(ctx: DocContext, stamp: str) -> str:
@@ -175,6 +228,13 @@ class Numbering:
 
 
 # --------------------------------------------------------------------------- sections
+_SCRIPTS = {
+    "ru": re.compile("[\u0400-\u04ff]"),
+    "ar": re.compile("[\u0600-\u06ff]"),
+    "zh": re.compile("[\u3400-\u9fff]"),
+}
+
+
 def acronyms_section(ctx: DocContext) -> Story:
     glossary = [
         (_("GCM"), _("global compact for safe, orderly and regular migration")),
@@ -196,12 +256,20 @@ def acronyms_section(ctx: DocContext) -> Story:
             (ctx.meeting.id,),
         )
     }
-    entries = dict(glossary)
+    # a catalog may spell an acronym out (some languages use no acronym for a term): such
+    # a term is written in full in the text and has no place in the list
+    entries = {acr: name for acr, name in glossary if acr.casefold() != name.casefold()}
     for m in mechanisms.list_mechanisms(ctx.ws, ids=used) if used else []:
         name = ctx.plain(m.name)
         if m.acronym.casefold() != name.casefold() and " " not in m.acronym.strip():
             entries.setdefault(m.acronym, name)
-    rows = [[acr, name] for acr, name in sorted(entries.items(), key=lambda e: e[0].casefold())]
+    script = _SCRIPTS.get(ctx.lang)
+
+    def order(entry: tuple[str, str]) -> tuple[bool, str]:
+        # the document's own script first (Cyrillic in Russian), then the Latin acronyms
+        return (not (script and script.match(entry[0])), entry[0].casefold())
+
+    rows = [[acr, name] for acr, name in sorted(entries.items(), key=order)]
     return tables(ctx, [_("Acronym"), _("Meaning")], rows, [0.22, 0.78])
 
 
@@ -253,7 +321,7 @@ def introduction(ctx: DocContext) -> Story:
 
 
 def survey_sentence(ctx: DocContext) -> str:
-    f = ctx.figures
+    f = ctx.figures  # the check's figures, from the same survey_results
     return ngettext(
         "Before the meeting, {answered} of the {invited} entity invited answered the survey, a "
         "response rate of {rate}.",
@@ -276,7 +344,7 @@ def background(ctx: DocContext) -> Story:
             story.append(p)
     clusters = taxonomy.clusters(ctx.ws)
     if clusters:
-        names = "; ".join(f"{c.number}. {ctx.plain(c.short)}" for c in clusters)
+        names = separator(ctx).join(f"{c.number}. {ctx.plain(c.short)}" for c in clusters)
         story.append(
             ctx.text_para(
                 ngettext(
@@ -336,9 +404,7 @@ def note_paragraphs(ctx: DocContext, found: list[NoteRow]) -> Story:
         prefix = ""
         if note.kind in ("good_practice", "common_principle", "recommendation"):
             label = str(notes.KINDS[note.kind])
-            prefix = f"<i>{para_escape(ctx, label)}:</i> " if not ctx.styles.rtl else ""
-            if ctx.styles.rtl:
-                text = f"{label}: {text}"
+            prefix = f"<i>{para_escape(ctx, label)}:</i> "
         suffix = ""
         if note.kind == "quote":
             who = ctx.rule.attribution(
@@ -360,8 +426,6 @@ def note_paragraphs(ctx: DocContext, found: list[NoteRow]) -> Story:
 
 
 def para_escape(ctx: DocContext, text: str) -> str:
-    from .fonts import markup
-
     return markup(text, ctx.lang)
 
 
@@ -459,23 +523,41 @@ def group_line(ctx: DocContext, group: groups.BreakoutGroup) -> str:
     return " · ".join(parts)
 
 
+def survey_data(ctx: DocContext) -> SurveyResults | None:
+    """The meeting's survey results, computed once per document by ``survey_results``
+    (the one source the results view and ``survey-results --json`` print too)."""
+    if "survey" not in ctx.cache:
+        results = ctx.figures.survey
+        if results is None:
+            found = surveys.list_surveys(ctx.ws, ctx.meeting.id)
+            results = survey_results(ctx.ws, found[0].id) if found else None
+        ctx.cache["survey"] = results
+    return ctx.cache["survey"]
+
+
+def rate_text(answered: int, total: int) -> str:
+    share = answered / total if total else 0.0
+    return f"{format_number(answered)}/{format_number(total)} · {format_percent(share)}"
+
+
 def survey_overview(ctx: DocContext) -> Story:
-    f = ctx.figures
-    if not f.survey_invited:
+    results = survey_data(ctx)
+    if results is None or not results.overall.total:
         return []
     story: Story = [ctx.text_para(survey_sentence(ctx))]
-    rows = [
-        (
-            ctx.plain(r.name),
-            r.answered / r.total if r.total else 0.0,
-            f"{format_number(r.answered)}/{format_number(r.total)} · "
-            f"{format_percent(r.answered / r.total if r.total else 0)}",
-        )
-        for r in f.by_region
-    ]
-    if rows:
+    regions = [r for r in results.by_region if r.code and r.total]
+    if regions:
         story.append(ctx.text_para(_("Response rate by region"), ctx.styles.h3))
-        story.append(BarChart(ctx.styles, rows, label_width=min(170, TEXT_W * 0.35)))
+        story.append(
+            BarChart(
+                ctx.styles,
+                [
+                    (ctx.plain(r.name), r.answered / r.total, rate_text(r.answered, r.total))
+                    for r in regions
+                ],
+                label_width=min(170, TEXT_W * 0.35),
+            )
+        )
         story.append(
             ctx.text_para(
                 _("An inter-regional forum is counted in each region it covers."), ctx.styles.small
@@ -489,9 +571,9 @@ def survey_overview(ctx: DocContext) -> Story:
                     ctx.plain(r.name),
                     format_number(r.total),
                     format_number(r.answered),
-                    format_percent(r.answered / r.total if r.total else 0),
+                    format_percent(r.answered / r.total),
                 ]
-                for r in f.by_region
+                for r in regions
             ],
             [0.52, 0.16, 0.16, 0.16],
             numeric=(1, 2, 3),
@@ -500,24 +582,18 @@ def survey_overview(ctx: DocContext) -> Story:
 
 
 def survey_by_kind(ctx: DocContext) -> Story:
-    f = ctx.figures
-    if not f.by_kind:
+    results = survey_data(ctx)
+    if results is None or not results.by_kind:
         return []
-    rows = []
-    for kind, (answered, total) in sorted(f.by_kind.items()):
-        label = (
-            str(mechanisms.KINDS[kind])
-            if kind in mechanisms.KINDS
-            else _("Individual participants")
-        )
-        rows.append(
-            [
-                label,
-                format_number(total),
-                format_number(answered),
-                format_percent(answered / total if total else 0),
-            ]
-        )
+    rows = [
+        [
+            _("Individual participants") if r.code == PARTICIPANT else kind_label(r.code),
+            format_number(r.total),
+            format_number(r.answered),
+            format_percent(r.answered / r.total if r.total else 0),
+        ]
+        for r in results.by_kind
+    ]
     return [ctx.text_para(_("Response rate by type of entity"), ctx.styles.h3)] + tables(
         ctx,
         [_("Type of entity"), _("Invited"), _("Answered"), _("Response rate")],
@@ -527,72 +603,181 @@ def survey_by_kind(ctx: DocContext) -> Story:
     )
 
 
-def survey_questions(ctx: DocContext) -> Story:
-    found = surveys.list_surveys(ctx.ws, ctx.meeting.id)
-    if not found:
+def survey_lists(ctx: DocContext) -> Story:
+    """For each list question (recommendations, practices, principles): how many entities
+    gave items, the share of them whose items touch each thematic cluster, overall and by
+    region (the recurrent ones in bold), and the elements recurrent in every region."""
+    results = survey_data(ctx)
+    if results is None:
         return []
-    survey = found[0]
-    counted = {
-        r["question_id"]: r
-        for r in ctx.ws.query(
-            "SELECT a.question_id, count(*) AS answers, "
-            "sum(a.value = 'true') AS yes, sum(a.value = 'false') AS no, "
-            "sum(CASE WHEN json_valid(a.value) AND json_type(a.value) = 'array' "
-            "THEN json_array_length(a.value) ELSE 0 END) AS entries "
-            "FROM survey_answers a JOIN survey_respondents r ON r.id = a.respondent_id "
-            "WHERE r.survey_id = ? AND r.status = 'answered' GROUP BY a.question_id",
-            (survey.id,),
+    s = ctx.styles
+    story: Story = []
+    sections = {q.key: q for q in results.questions}
+    element_text = {e.letter: ctx.plain(e.text) for e in taxonomy.elements(ctx.ws)}
+    region_names = {code: ctx.plain(name) for code, name in results.region_names.items()}
+    for found in results.lists:
+        overall = found.overall
+        if not overall.items:
+            continue
+        question = sections.get(found.key)
+        section = question.section if question and question.section else {}
+        # without the questionnaire's own numbering ("2. Concrete recommendations")
+        title = ctx.label({k: re.sub(r"^\s*\d+[.)]\s*", "", v) for k, v in section.items()})
+        story.append(CondPageBreak(70 * mm))  # the title, its sentence and its chart together
+        story.append(ctx.text_para(title or ctx.label(found.title), s.h3))
+        story.append(
+            ctx.text_para(
+                ngettext(
+                    "{contributors} of the {respondents} entity that answered gave {items} "
+                    "entries.",
+                    "{contributors} of the {respondents} entities that answered gave {items} "
+                    "entries.",
+                    overall.respondents,
+                ).format(
+                    contributors=format_number(overall.contributors),
+                    respondents=format_number(overall.respondents),
+                    items=format_number(overall.items),
+                )
+            )
         )
-    }
+        clusters = {int(c.code): c for c in overall.clusters}
+        story.append(
+            BarChart(
+                s,
+                [
+                    (
+                        f"{n}. {ctx.plain(results.clusters[n]['short'])}",
+                        c.percent / 100,
+                        rate_text(c.respondents, overall.respondents),
+                    )
+                    for n, c in clusters.items()
+                ],
+                label_width=min(190, TEXT_W * 0.4),
+            )
+        )
+        scopes = [("", _("All"), overall)] + [
+            (code, region_names.get(code, code), tally)
+            for code, tally in found.by_region.items()
+            if tally.respondents
+        ]
+        rows = []
+        for n in clusters:
+            row: list[object] = [f"{n}. {ctx.plain(results.clusters[n]['short'])}"]
+            for _code, _name, tally in scopes:
+                count = next(c for c in tally.clusters if c.code == str(n))
+                value = format_percent(count.percent / 100)
+                row.append(
+                    para(
+                        s,
+                        f'<font color="#{ACCENT.hexval()[2:]}"><b>{value}</b></font>',
+                        s.cell_num,
+                        raw=True,
+                    )
+                    if count.recurrent
+                    else value
+                )
+            rows.append(row)
+        share = 1 / (len(scopes) + 1.6)  # the cluster column is 1.6 times as wide
+        story += tables(
+            ctx,
+            [_("Thematic cluster")] + [name for _code, name, _t in scopes],
+            rows,
+            [share * 1.6] + [share] * len(scopes),
+            numeric=tuple(range(1, len(scopes) + 1)),
+        )
+        story.append(
+            ctx.text_para(
+                _(
+                    "Share of the entities that answered whose entries concern the cluster; "
+                    "highlighted where more than {share} of them do (a recurrent cluster)."
+                ).format(share=format_percent(results.recurrence)),
+                s.small,
+            )
+        )
+        shared = found.priorities.elements_in_all
+        if shared and len(found.priorities.regions) > 1:
+            story.append(
+                ctx.text_para(
+                    ngettext(
+                        "Recurrent in every region: element {elements}.",
+                        "Recurrent in every region: elements {elements}.",
+                        len(shared),
+                    ).format(
+                        elements=separator(ctx).join(
+                            f"({letter}) {element_text.get(letter, '').rstrip('.')}".strip()
+                            for letter in shared
+                        )
+                    )
+                )
+            )
+        story.append(Spacer(1, 3 * mm))
+    return story
+
+
+def survey_questions(ctx: DocContext) -> Story:
+    results = survey_data(ctx)
+    if results is None:
+        return []
     rows = []
-    for q in surveys.list_questions(ctx.ws, survey.id):
-        row = counted.get(q.id, {"answers": 0, "yes": 0, "no": 0, "entries": 0})
+    for number, q in enumerate(results.questions, 1):
+        summary = q.summary
         if q.type == "yes_no":
-            summary = _("Yes: {yes} · No: {no}").format(
-                yes=format_number(row["yes"] or 0), no=format_number(row["no"] or 0)
+            text = _("Yes: {yes} · No: {no}").format(
+                yes=f"{format_number(summary['yes'])} ({format_percent(summary['yes_percent'] / 100)})",
+                no=f"{format_number(summary['no'])} ({format_percent(summary['no_percent'] / 100)})",
             )
         elif q.type == "list":
-            entries = int(row["entries"] or 0)
-            summary = ngettext("{count} entry", "{count} entries", entries).format(
-                count=format_number(entries)
+            text = ngettext("{count} entry", "{count} entries", summary["items"]).format(
+                count=format_number(summary["items"])
             )
+        elif q.type in ("single_choice", "multiple_choice", "ranking") and summary.get("options"):
+            text = separator(ctx).join(
+                f"{ctx.plain(o['label']) or o['key']}: {format_number(o['count'])}"
+                for o in summary["options"]
+                if o.get("count")
+            )
+        elif q.type in ("rating", "number") and summary.get("mean") is not None:
+            text = _("Mean: {mean}").format(mean=format_number(summary["mean"]))
         else:
             continue
-        rows.append([ctx.label(q.title), format_number(row["answers"]), summary])
+        answered = f"{format_number(q.answered)}/{format_number(q.asked)}"
+        rows.append([f"{format_number(number)}. {ctx.label(q.title)}", answered, text])
     if not rows:
         return []
     return [ctx.text_para(_("Answers by question"), ctx.styles.h3)] + tables(
-        ctx, [_("Question"), _("Answers"), _("Summary")], rows, [0.6, 0.12, 0.28], numeric=(1,)
+        ctx, [_("Question"), _("Answers"), _("Summary")], rows, [0.56, 0.12, 0.32], numeric=(1,)
     )
 
 
 def survey_missing(ctx: DocContext) -> Story:
-    found = surveys.list_surveys(ctx.ws, ctx.meeting.id)
-    if not found:
+    results = survey_data(ctx)
+    if results is None:
         return []
-    mechs = mechanism_names(ctx)
     statuses = {"invited": _("Invited"), "reminded": _("Reminded"), "declined": _("Declined")}
     rows = []
-    for r in surveys.list_respondents(ctx.ws, found[0].id):
-        if r.status == "answered":
+    for r in results.respondents:
+        if r.answered:
             continue
-        if r.mechanism_id:
-            acronym, name = mechs.get(r.mechanism_id, ("", ""))
-            who = name if acronym in name else f"{name} ({acronym})"
-        else:
-            p = participants.get_participant(ctx.ws, r.participant_id)
-            who = person_name(p)
-        reminders = format_number(len(r.reminders))
-        rows.append([who, statuses.get(r.status, r.status), reminders])
+        name = ctx.plain(r.name) if r.name else ""
+        who = name if not name or r.label in name else f"{name} ({r.label})"
+        rows.append(
+            [who or r.label, statuses.get(r.status, r.status), format_number(len(r.reminders))]
+        )
+    if not rows:
+        return []
     return [ctx.text_para(_("Entities that have not answered"), ctx.styles.h3)] + tables(
         ctx, [_("Entity"), _("Status"), _("Reminders")], rows, [0.64, 0.2, 0.16], numeric=(2,)
     )
 
 
 def recommendations(ctx: DocContext, numbering: Numbering) -> Story:
+    """The consolidated recommendations in their sets, numbered within each set, each
+    with where it came from ("made in 4 of 4 groups") and its thematic clusters."""
     story: Story = []
     clusters = cluster_names(ctx)
-    all_outcomes = outcomes.list_outcomes(ctx.ws, ctx.meeting.id)
+    all_outcomes = [
+        o for o in outcomes.list_outcomes(ctx.ws, ctx.meeting.id) if o.kind == "recommendation"
+    ]
     sets = outcomes.list_sets(ctx.ws, ctx.meeting.id)
     groups_of: list[tuple[object, list[outcomes.Outcome]]] = [
         (s, [o for o in all_outcomes if o.set_id == s.id]) for s in sets
@@ -601,11 +786,28 @@ def recommendations(ctx: DocContext, numbering: Numbering) -> Story:
     if loose:
         groups_of.append((None, loose))
     for outcome_set, members in groups_of:
+        if not members:
+            continue
         title = ctx.label(outcome_set.title) if outcome_set else _("Other recommendations")
         story.append(ctx.heading(2, numbering.next(2), title))
         for number, outcome in enumerate(members, 1):
             story += outcome_paragraphs(ctx, number, outcome, clusters)
     return story
+
+
+def provenance_line(ctx: DocContext, outcome: outcomes.Outcome) -> str:
+    """ "Made in 3 of 4 groups (Africa; Asia, Pacific and the Middle East; Europe)"."""
+    if not outcome.source_note_ids:
+        return ""
+    found = consolidation.outcome_provenance(ctx.ws, outcome.id)
+    if not found.group_count or not found.total_groups:
+        return ""
+    line = found.made_in()
+    line = line[:1].upper() + line[1:]
+    regions = separator(ctx).join(ctx.plain(name) for _code, name in found.regions)
+    if not regions:
+        return line
+    return f"{line}（{regions}）" if ctx.lang == "zh" else f"{line} ({regions})"
 
 
 def outcome_paragraphs(
@@ -618,40 +820,27 @@ def outcome_paragraphs(
     body_text = ctx.rule.statement(body.text)
     label = f"{format_number(number)}."
     tags = sorted(int(t.split(":")[1]) for t in outcome.tags if t.startswith("cluster:"))
-    cluster_line = ""
+    notes_line = [provenance_line(ctx, outcome)]
     if tags:
-        cluster_line = ngettext(
-            "Thematic cluster: {clusters}", "Thematic clusters: {clusters}", len(tags)
-        ).format(clusters="; ".join(f"{n}. {clusters.get(n, '')}" for n in tags))
-    story: Story = []
-    if s.rtl:
-        story.append(
-            ctx.text_para(
-                f"{label} {lead_text}",
-                s.lead,
-                fallback_lang=lead.lang if lead.is_fallback else None,
-            )
+        notes_line.append(
+            ngettext(
+                "Thematic cluster: {clusters}", "Thematic clusters: {clusters}", len(tags)
+            ).format(clusters=separator(ctx).join(f"{n}. {clusters.get(n, '')}" for n in tags))
         )
-        if body_text:
-            story.append(
-                ctx.text_para(
-                    body_text, s.body, fallback_lang=body.lang if body.is_fallback else None
-                )
-            )
-    else:
-        from .fonts import markup
-
-        mark = ""
-        if (lead.is_fallback or body.is_fallback) and not ctx.final:
-            mark = f'<font color="#9c2a00" size="7">[{(lead.lang if lead.is_fallback else body.lang).upper()}]</font> '
-            ctx.fallbacks += 1
-        text = (
-            f"{mark}<b>{markup(lead_text, ctx.lang, bold=True)}</b> {markup(body_text, ctx.lang)}"
-        )
-        story.append(para(s, text, s.bullet, raw=True, bullet=label, plain=lead_text + body_text))
-    if cluster_line:
-        story.append(ctx.text_para(cluster_line, s.small))
-    story.append(Spacer(1, 3))
+    mark = ""
+    if (lead.is_fallback or body.is_fallback) and not ctx.final:
+        fallback = lead.lang if lead.is_fallback else body.lang
+        mark = f'<font color="{FALLBACK}" size="7">[{fallback.upper()}]</font> '
+        ctx.fallbacks += 1
+    text = f"{mark}<b>{markup(lead_text, ctx.lang, bold=True)}</b>"
+    if body_text:
+        text += f" {markup(body_text, ctx.lang)}"
+    story: Story = [
+        para(s, text, s.bullet, raw=True, bullet=label, plain=f"{lead_text} {body_text}")
+    ]
+    line = " · ".join(part for part in notes_line if part)
+    if line:
+        story.append(ctx.text_para(line, s.note))
     return story
 
 
@@ -726,13 +915,17 @@ def agenda_section(ctx: DocContext, level: int = 2) -> Story:
         for slot in day.slots:
             title = ctx.label(slot.item.title)
             rows.append([span_text(slot.start, slot.end), title, slot.item.room])
-        story += tables(ctx, [_("Time"), _("Item"), _("Room")], rows, [0.17, 0.6, 0.23])
+        story += tables(ctx, [_("Time"), _("Item"), _("Room")], rows, [0.2, 0.57, 0.23])
     return story
 
 
 def objectives_annex(ctx: DocContext) -> Story:
     story: Story = []
-    for item in agenda.list_items(ctx.ws, ctx.meeting.id):
+    # in the order of the agenda (items not on a day's schedule last)
+    scheduled = [slot.item for day in agenda.schedule(ctx.ws, ctx.meeting.id) for slot in day.slots]
+    placed = {item.id for item in scheduled}
+    items = scheduled + [i for i in agenda.list_items(ctx.ws, ctx.meeting.id) if i.id not in placed]
+    for item in items:
         if not item.objectives and not item.guiding_questions:
             continue
         block: Story = [ctx.text_para(ctx.label(item.title), ctx.styles.h3)]
@@ -772,7 +965,7 @@ def participants_section(ctx: DocContext) -> Story:
         story.append(CondPageBreak(30 * mm))
         story.append(ctx.text_para(f"{label} ({format_number(len(members))})", ctx.styles.h3_plain))
         rows = [
-            [format_number(n), affiliation(p, mechs), person_name(p), p.job_title]
+            [number(n), affiliation(p, mechs), person_name(p), p.job_title]
             for n, p in enumerate(members, 1)
         ]
         story += tables(
@@ -806,7 +999,7 @@ def groups_section(ctx: DocContext, page_per_group: bool = True) -> Story:
                 roles.append(_("Facilitator"))
             if member.is_rapporteur:
                 roles.append(_("Rapporteur"))
-            rows.append([format_number(n), person_name(p), affiliation(p, mechs), ", ".join(roles)])
+            rows.append([number(n), person_name(p), affiliation(p, mechs), ", ".join(roles)])
         block += tables(
             ctx,
             ["#", _("Name"), _("Mechanism or organization"), _("Role")],
@@ -851,7 +1044,11 @@ def questionnaire_annex(ctx: DocContext) -> Story:
 def findings_page(ctx: DocContext) -> Story:
     """The last page of a draft: what the check found."""
     report = ctx.report
-    story: Story = [PageBreak(), ctx.heading(1, "", _("Findings of the check before export"))]
+    # bookmarked, but not in the contents: the page belongs to the draft, not to the report
+    story: Story = [
+        PageBreak(),
+        ctx.heading(1, "", _("Findings of the check before export"), in_contents=False),
+    ]
     story.append(
         ctx.text_para(
             _(
@@ -898,7 +1095,7 @@ def build_summary(ctx: DocContext) -> Story:
         body += group_outcomes(ctx, n)
     if ctx.figures.survey_invited:
         body.append(ctx.heading(1, n.next(1), _("Survey results")))
-        body += survey_overview(ctx)
+        body += survey_overview(ctx) + survey_lists(ctx)
     if ctx.figures.recommendations or ctx.figures.outcome_sets:
         body.append(ctx.heading(1, n.next(1), _("Recommendations")))
         body += recommendations(ctx, n)
@@ -915,7 +1112,7 @@ def build_summary(ctx: DocContext) -> Story:
         (_("Questionnaire of the survey"), questionnaire_annex),
         (
             _("Summary of the survey results"),
-            lambda c: survey_overview(c) + survey_by_kind(c) + survey_questions(c),
+            lambda c: survey_by_kind(c) + survey_questions(c),
         ),
     ]
     number = 0
@@ -934,7 +1131,8 @@ def build_summary(ctx: DocContext) -> Story:
         body += findings_page(ctx)
     contents_heading = ctx.heading(1, "", _("Contents"), in_contents=False)
     contents_heading.keepWithNext = False
-    contents = [contents_heading, Contents(ctx.styles, ctx.headings), PageBreak()]
+    # the contents may fill their page exactly: no empty page after them
+    contents = [contents_heading, Contents(ctx.styles, ctx.headings), PageBreakIfNotEmpty()]
     return story + contents + body
 
 
@@ -997,7 +1195,13 @@ def build_groups(ctx: DocContext) -> Story:
 
 def build_survey(ctx: DocContext) -> Story:
     story = title_block(ctx, str(DOCUMENTS["survey"]))
-    body = survey_overview(ctx) + survey_by_kind(ctx) + survey_questions(ctx) + survey_missing(ctx)
+    body = (
+        survey_overview(ctx)
+        + survey_by_kind(ctx)
+        + survey_lists(ctx)
+        + survey_questions(ctx)
+        + survey_missing(ctx)
+    )
     story += body or [ctx.text_para(_("This meeting has no survey."), ctx.styles.body)]
     return story + (findings_page(ctx) if not ctx.final else [])
 

@@ -227,7 +227,10 @@ def markup(text: str, lang: str, bold: bool = False) -> str:
     # reportlab mixes fonts safely only when the base text carries no tag (right-to-left
     # words in a tagged run come out reversed): bold is chosen by the style, so runs in
     # another script name their bold face explicitly
-    return result.replace('">', '-Bold">') if bold else result
+    if bold:
+        result = result.replace(f'"{LATIN}">', f'"{LATIN}-Bold">')
+        result = result.replace(f'"{ARABIC}">', f'"{ARABIC}-Bold">')
+    return result
 
 
 @lru_cache(maxsize=4096)
@@ -273,14 +276,25 @@ def _script_runs(text: str, base: str) -> list[tuple[int, int, str]]:
         if end < len(text) and text[end] == " ":
             end += 1
         if merged and start < merged[-1][1]:
-            continue  # overlapping matches: the earlier run wins
+            # runs that touch (a space between two Latin runs in Chinese) are one run; a run
+            # of another font starts where the earlier one ends
+            last_start, last_end, last_font = merged[-1]
+            if last_font == font:
+                merged[-1] = (last_start, max(last_end, end), font)
+                continue
+            start = last_end
+            if start >= end:
+                continue
         merged.append((start, end, font))
     return merged
 
 
+_CONTROLS = frozenset((9, 10))
+
+
 def _covered(text: str, font: str) -> bool:
     cmap = _register().cmaps[font]
-    return all(ord(ch) in cmap or ch in "\n\t" for ch in set(text))
+    return not set(map(ord, text)).difference(cmap, _CONTROLS)
 
 
 def _wrap(text: str, font: str, base: str) -> str:

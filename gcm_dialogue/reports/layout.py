@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from xml.sax.saxutils import unescape
 
 from reportlab.lib import colors
@@ -18,7 +19,6 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from ..i18n import _, format_number, text_direction
+from .bidi import bidi_class, paragraph_is_rtl
 from .fonts import (
     CJK,
     base_font,
@@ -40,6 +41,10 @@ from .fonts import (
     markup,
     mostly_arabic,
 )
+from .pdftext import encode
+from .pdftext import num as pdf_num
+from .plain import PlainParagraph, word_width
+from .shaped import BidiParagraph
 
 INK = colors.HexColor("#1a1a1a")
 ACCENT = colors.HexColor("#0b4a84")  # the headings' blue
@@ -58,14 +63,14 @@ TEXT_W = PAGE_W - 2 * MARGIN_X
 class Styles:
     """The paragraph styles of one document language."""
 
-    def __init__(self, lang: str, *, harfbuzz: bool = True) -> None:
+    def __init__(self, lang: str) -> None:
         self.lang = lang
         self.rtl = text_direction(lang) == "rtl"
         self.font = base_font(lang)
         self.bold_font = self.font if self.font == CJK else f"{self.font}-Bold"
         self.italic_font = self.font if lang in ("ar", "zh") else f"{self.font}-Italic"
         start = TA_RIGHT if self.rtl else TA_LEFT
-        wrap = "RTL" if self.rtl else ("CJK" if lang == "zh" else None)
+        wrap = "CJK" if lang == "zh" else None
         self.start = start
         leading = 1.45 if lang in ("ar", "zh") else 1.35
 
@@ -75,31 +80,29 @@ class Styles:
             kw.setdefault("alignment", start)
             kw.setdefault("textColor", INK)
             return ParagraphStyle(
-                name,
-                fontSize=size,
-                leading=round(size * leading, 1),
-                wordWrap=wrap,
-                # HarfBuzz shapes Arabic documents; without it, reportlab's bidi step joins
-                # letters with presentation forms, much faster for the odd Arabic paragraph
-                # in another language's document
-                shaping=1 if self.rtl and harfbuzz else 0,
-                **kw,
+                name, fontSize=size, leading=round(size * leading, 1), wordWrap=wrap, **kw
             )
 
-        body_align = start if self.rtl else TA_JUSTIFY
+        # UN documents are justified, in Arabic as in the other languages
+        body_align = TA_JUSTIFY
         self.body = style("body", 10.5, alignment=body_align, spaceAfter=6)
+        # the bullet (or number) hangs in the margin on the side where lines start
         self.bullet = style(
             "bullet",
             10.5,
             alignment=body_align,
             spaceAfter=4,
-            leftIndent=0 if self.rtl else 14,
-            rightIndent=14 if self.rtl else 0,
-            bulletIndent=0 if self.rtl else 3,
+            leftIndent=0 if self.rtl else 16,
+            rightIndent=16 if self.rtl else 0,
+            bulletIndent=2,
         )
         self.small = style("small", 8.5, textColor=MUTED, spaceAfter=2)
         self.cell = style("cell", 8.8)
+        self.cell_num = style("cell_num", 8.8, alignment=TA_RIGHT)
         self.cell_head = style("cell_head", 8.8, fontName=self.bold_font, textColor=ACCENT)
+        self.cell_head_num = style(
+            "cell_head_num", 8.8, fontName=self.bold_font, textColor=ACCENT, alignment=TA_RIGHT
+        )
         self.h1 = style(
             "h1",
             15,
@@ -125,8 +128,16 @@ class Styles:
             "h3_plain", 10.5, fontName=self.bold_font, spaceBefore=8, spaceAfter=3
         )
         self.lead = style("lead", 10.5, fontName=self.bold_font, alignment=body_align)
-        self.toc1 = style("toc1", 10.5, fontName=self.bold_font, spaceBefore=5)
-        self.toc2 = style("toc2", 10)
+        self.note = style(
+            "note",
+            8.5,
+            textColor=MUTED,
+            spaceAfter=4,
+            leftIndent=0 if self.rtl else 16,
+            rightIndent=16 if self.rtl else 0,
+        )
+        self.toc1 = style("toc1", 10.5, fontName=self.bold_font, spaceBefore=4)
+        self.toc2 = style("toc2", 9.5)
         self.toc_number = style("toc_number", 10, alignment=TA_LEFT if self.rtl else TA_RIGHT)
         self.cover_org = style("cover_org", 11, fontName=self.bold_font, textColor=MUTED)
         self.cover_title = style("cover_title", 20, fontName=self.bold_font, textColor=ACCENT)
@@ -137,28 +148,26 @@ class Styles:
             "furniture_end", 8, textColor=MUTED, alignment=TA_LEFT if self.rtl else TA_RIGHT
         )
         self.centre = style("centre", 8, textColor=MUTED, alignment=TA_CENTER)
-        self.watermark = style("watermark", 110, fontName=self.bold_font, textColor=WATERMARK)
-        self._shaped: dict[str, ParagraphStyle] = {}
-        self._arabic: Styles | None = None
+        self.watermark = style(
+            "watermark", 110, fontName=self.bold_font, textColor=WATERMARK, alignment=TA_CENTER
+        )
 
-    def arabic(self) -> Styles:
-        if self._arabic is None:
-            self._arabic = Styles("ar", harfbuzz=False)
-        return self._arabic
 
-    def for_text(self, style: ParagraphStyle, text: str) -> ParagraphStyle:
-        """In a left-to-right document, Arabic inside a paragraph needs shaping and bidi."""
-        if self.rtl or self.lang == "zh" or not has_arabic(text):
-            return style
-        if style.name not in self._shaped:
-            self._shaped[style.name] = ParagraphStyle(
-                f"{style.name}_shaped",
-                parent=style,
-                shaping=1,
-                wordWrap="LTR",
-                alignment=TA_LEFT if style.alignment == TA_JUSTIFY else style.alignment,
-            )
-        return self._shaped[style.name]
+def _mirrored(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` for an Arabic paragraph in a left-to-right document: set from the right."""
+    alignment = style.alignment
+    if alignment in (TA_LEFT, TA_JUSTIFY):
+        alignment = TA_RIGHT if alignment == TA_LEFT else TA_JUSTIFY
+    return ParagraphStyle(
+        f"{style.name}_rtl",
+        parent=style,
+        alignment=alignment,
+        leftIndent=style.rightIndent,
+        rightIndent=style.leftIndent,
+    )
+
+
+_TAGS = re.compile(r"<[^>]+>")
 
 
 def para(
@@ -170,36 +179,57 @@ def para(
     bold: bool = False,
     bullet: str | None = None,
     plain: str | None = None,
-) -> Paragraph:
-    """A paragraph of ``text``; ``raw`` when ``text`` is already markup (``plain`` its text)."""
+    cell: bool = False,
+) -> Flowable:
+    """A paragraph of ``text``; ``raw`` when ``text`` is already markup (``plain`` its text).
+
+    Right-to-left documents and any text with Arabic in it are laid out by
+    ``BidiParagraph`` (bidi algorithm, HarfBuzz shaping, extractable text); the rest by
+    reportlab's ``Paragraph``. An Arabic paragraph in a left-to-right document is set right
+    to left, from the right margin, except in a table cell, which keeps its column's side.
+    """
     style = style or styles.body
     if bold and style.fontName == styles.font:
         style = styles.lead
     bold = bold or style.fontName.endswith("-Bold")
-    plain = plain if plain is not None else text
-    if not styles.rtl and styles.lang != "zh" and mostly_arabic(plain):
-        # an Arabic paragraph in a left-to-right document is set right to left, in Arabic
-        # (reportlab also fails on long shaped lines inside a left-to-right paragraph)
-        arabic = styles.arabic()
-        full = unescape(re.sub(r"<[^>]+>", "", text)) if raw else text
-        return para(
-            arabic, full, getattr(arabic, style.name, arabic.body), bold=bold, bullet=bullet
-        )
+    if plain is None:
+        plain = unescape(_TAGS.sub("", text)) if raw else text
     content = text if raw else markup(text, styles.lang, bold=bold)
-    style = styles.for_text(style, plain)
-    if bullet is not None:
+    if not styles.rtl and styles.lang != "zh" and "<" not in content:
+        # one font, no markup (``markup`` tags every run the base font lacks, Arabic
+        # included): the fast paragraph, for most notes of a long report
+        return PlainParagraph(unescape(content), style, bullet=bullet)
+    if styles.rtl or has_arabic(plain):
         if styles.rtl:
-            content = f"{markup(bullet, styles.lang)}\u00a0 {content}"
+            # a paragraph with no Arabic but Latin words (a text awaiting its translation)
+            # keeps its own direction, set from the right like the rest of the document
+            rtl = has_arabic(plain) or not paragraph_has_ltr(plain)
+            bullet_right = True
+        elif mostly_arabic(plain) and not cell:
+            rtl, bullet_right, style = True, True, _mirrored(style)
         else:
-            return Paragraph(content, style, bulletText=bullet)
+            rtl, bullet_right = paragraph_is_rtl(plain) if cell else False, False
+        bullet_markup = markup(bullet, styles.lang) if bullet is not None else None
+        return BidiParagraph(
+            content, style, rtl=rtl, bullet=bullet_markup, bullet_right=bullet_right
+        )
+    if bullet is not None:
+        return Paragraph(content, style, bulletText=bullet)
     return Paragraph(content, style)
 
 
+def paragraph_has_ltr(text: str) -> bool:
+    return any(bidi_class(ch) == "L" for ch in text)
+
+
 def numbered(styles: Styles, number: str, title: str) -> str:
-    """ "2.1.  Title"; right to left, the number is a word of its own so it stays first."""
+    """ "2.1.  Title"; right to left, "2.1 Title" (a final point would sit on the wrong
+    side of the number)."""
     if not number:
         return title
-    return f"{number} {title}" if styles.rtl else f"{number}\u00a0\u00a0{title}"
+    if styles.rtl:
+        return f"{number.rstrip('.')} {title}"
+    return f"{number}\u00a0\u00a0{title}"
 
 
 @dataclass
@@ -213,22 +243,18 @@ class Heading:
     in_contents: bool = True
 
 
-class HeadingFlowable(Paragraph):
-    def __init__(self, text: str, style: ParagraphStyle, heading: Heading) -> None:
-        super().__init__(text, style)
-        self.heading = heading
-        self.keepWithNext = True
+HeadingFlowable = Flowable  # a paragraph with a ``heading`` attribute
 
 
 def heading(
     styles: Styles, level: int, number: str, title: str, key: str, *, in_contents: bool = True
-) -> HeadingFlowable:
+) -> Flowable:
     style = {0: styles.h1, 1: styles.h1, 2: styles.h2}.get(level, styles.h3)
     label = numbered(styles, number, title)
-    text = markup(label, styles.lang, bold=True)
-    return HeadingFlowable(
-        text, styles.for_text(style, label), Heading(key, level, number, title, in_contents)
-    )
+    flowable = para(styles, markup(label, styles.lang, bold=True), style, raw=True, plain=label)
+    flowable.heading = Heading(key, level, number, title, in_contents)
+    flowable.keepWithNext = True
+    return flowable
 
 
 class Contents(Flowable):
@@ -249,9 +275,12 @@ class Contents(Flowable):
                     continue
                 style = styles.toc1 if entry.level <= 1 else styles.toc2
                 label = numbered(styles, entry.number, entry.title)
-                p = Paragraph(
+                p = para(
+                    styles,
                     markup(label, styles.lang, bold=style is styles.toc1),
-                    styles.for_text(style, label),
+                    style,
+                    raw=True,
+                    plain=label,
                 )
                 rows.append((entry, p, 0.0 if entry.level <= 1 else 18.0))
         self._rows = rows
@@ -281,6 +310,8 @@ class Contents(Flowable):
             count += 1
         if count == 0 or count == len(self._rows):
             return []
+        # at least three entries go on to the next page, never one alone
+        count = max(1, min(count, len(self._rows) - 3))
         return [
             Contents(self.styles, (), self._rows[:count]),
             Contents(self.styles, (), self._rows[count:]),
@@ -378,13 +409,44 @@ def plain_cell(styles: Styles, text: str, width: float, size: float) -> list[Lin
         return None
     font = styles.font
     if fits_base_font(text, font):
-        if stringWidth(text, font, size) <= width:
-            return [[(font, text)]]
-        return [[(font, line)] for line in simpleSplit(text, font, size, width)]
+        return [[(font, line)] for line in split_lines(font, text, width * 1000 / size)]
     runs = font_runs(text, styles.lang)
     if runs is None or sum(stringWidth(t, f, size) for f, t in runs) > width:
         return None
     return [runs]
+
+
+@lru_cache(maxsize=16384)
+def split_lines(font: str, text: str, width: float) -> tuple[str, ...]:
+    """``text`` broken at spaces into lines of at most ``width`` (per 1000 em)."""
+    words = text.split(" ")
+    space = word_width(font, " ")
+    if sum(word_width(font, w) for w in words) + space * (len(words) - 1) <= width:
+        return (text,)
+    lines: list[str] = []
+    start, used = 0, -space
+    for i, word in enumerate(words):
+        w = word_width(font, word) if word else 0.0
+        if i > start and used + space + w > width:
+            lines.append(" ".join(words[start:i]))
+            start, used = i, w
+        else:
+            used += space + w
+    lines.append(" ".join(words[start:]))
+    return tuple(lines)
+
+
+def header_cells(styles: Styles, header: Sequence[str], numeric: Sequence[int]) -> list[Flowable]:
+    """A table's header row (the figures' columns aligned like their figures)."""
+    return [
+        para(
+            styles,
+            str(h),
+            styles.cell_head_num if c in numeric and not styles.rtl else styles.cell_head,
+            cell=True,
+        )
+        for c, h in enumerate(header)
+    ]
 
 
 def table(
@@ -394,6 +456,7 @@ def table(
     widths: Sequence[float],
     *,
     numeric: Sequence[int] = (),
+    head: Sequence[Flowable] | None = None,
 ) -> Flowable:
     """A table with light rules; columns mirrored and right-aligned for Arabic.
 
@@ -404,29 +467,30 @@ def table(
     """
     col_widths = [w * TEXT_W for w in widths]
     size = styles.cell.fontSize
-    head = [
-        para(
-            styles,
-            str(h),
-            ParagraphStyle("cell_head_num", parent=styles.cell_head, alignment=TA_RIGHT)
-            if c in numeric and not styles.rtl
-            else styles.cell_head,
-        )
-        for c, h in enumerate(header)
-    ]
+    head = list(head) if head is not None else header_cells(styles, header, numeric)
     if not any(isinstance(v, (Flowable, list)) for row in rows for v in row):
         body: list[list[object]] = []
-        for row in rows:
+        texts = [[str(value) for value in row] for row in rows]
+        # one look at the whole table: are all its cells in the base font?
+        simple = (
+            not styles.rtl
+            and styles.lang != "zh"
+            and fits_base_font("".join("".join(row) for row in texts), styles.font)
+        )
+        font = styles.font
+        for row in texts:
             cells: list[object] = []
             for c, value in enumerate(row):
-                text = plain_cell(styles, str(value), col_widths[c] - 2 * PAD_X, size)
+                if simple and "\n" not in value:
+                    width = (col_widths[c] - 2 * PAD_X) * 1000 / size
+                    cells.append([[(font, line)] for line in split_lines(font, value, width)])
+                    continue
+                text = plain_cell(styles, value, col_widths[c] - 2 * PAD_X, size)
                 if text is not None:
                     cells.append(text)
                 else:
-                    style = styles.cell
-                    if c in numeric and not styles.rtl:
-                        style = ParagraphStyle("cell_num", parent=style, alignment=TA_RIGHT)
-                    cells.append(para(styles, str(value), style))
+                    style = styles.cell_num if c in numeric and not styles.rtl else styles.cell
+                    cells.append(para(styles, value, style, cell=True))
             body.append(cells)
         if styles.rtl:
             head = list(reversed(head))
@@ -438,10 +502,8 @@ def table(
     def cell(value: object, col: int) -> object:
         if isinstance(value, (Flowable, list)):
             return value
-        style = styles.cell
-        if col in numeric and not styles.rtl:
-            style = ParagraphStyle(f"{style.name}_num", parent=style, alignment=TA_RIGHT)
-        return para(styles, str(value), style)
+        style = styles.cell_num if col in numeric and not styles.rtl else styles.cell
+        return para(styles, str(value), style, cell=True)
 
     data = [head] + [[cell(v, c) for c, v in enumerate(row)] for row in rows]
     if styles.rtl:
@@ -470,6 +532,8 @@ def table(
 
 
 PAD_TOP, PAD_BOTTOM, PAD_X = 3, 4, 4
+_INK_RGB = " ".join(pdf_num(round(v, 3)) for v in INK.rgb())
+_RULE_RGB = " ".join(pdf_num(round(v, 3)) for v in RULE.rgb())
 
 
 class ListTable(Flowable):
@@ -498,7 +562,7 @@ class ListTable(Flowable):
     def _row_height(self, row: list[object]) -> float:
         height = 0.0
         for cell, width in zip(row, self.col_widths, strict=True):
-            if isinstance(cell, Paragraph):
+            if isinstance(cell, Flowable):
                 height = max(height, cell.wrap(width - 2 * PAD_X, 10_000)[1])
             else:
                 height = max(height, len(cell) * self.leading)
@@ -547,44 +611,46 @@ class ListTable(Flowable):
             p.drawOn(canvas, x + PAD_X, top - PAD_TOP - p.height)
             x += w
         y = top - self.head_h
-        text = canvas.beginText()
-        text.setFont(self.styles.font, self.size, self.leading)
-        current = self.styles.font
-        text.setFillColor(INK)
+        doc = canvas._doc
+        size, leading = self.size, self.leading
+        size_text = pdf_num(size)
+        code: list[str] = ["BT", f"{_INK_RGB} rg"]
+        current = None
         rules = []
-        paragraphs: list[tuple[Paragraph, float, float]] = []
+        paragraphs: list[tuple[Flowable, float, float]] = []
         for row, h in zip(self.rows, self.row_heights, strict=True):
             x = 0.0
             for c, (lines, w) in enumerate(zip(row, self.col_widths, strict=True)):
-                if isinstance(lines, Paragraph):
+                if isinstance(lines, Flowable):
                     paragraphs.append((lines, x + PAD_X, y - PAD_TOP - lines.height))
                     x += w
                     continue
-                baseline = y - PAD_TOP - self.size
+                baseline = y - PAD_TOP - size
                 for line in lines:
                     if c in self.numeric:
-                        width = sum(stringWidth(t, f, self.size) for f, t in line)
+                        width = sum(word_width(f, t) for f, t in line) * size / 1000
                         lx = x + w - PAD_X - width
                     else:
                         lx = x + PAD_X
-                    text.setTextOrigin(lx, baseline)
+                    code.append(f"1 0 0 1 {pdf_num(lx)} {pdf_num(baseline)} Tm")
                     for font, run in line:
-                        if font != current:
-                            text.setFont(font, self.size, self.leading)
-                            current = font
-                        text.textOut(run)
-                    baseline -= self.leading
+                        for name, chunk in encode(font, run, doc):
+                            if name != current:
+                                code.append(f"{name} {size_text} Tf")
+                                current = name
+                            code.append(f"({chunk}) Tj")
+                    baseline -= leading
                 x += w
             y -= h
-            rules.append((0, y, self.width, y))
-        canvas.drawText(text)
+            rules.append(f"0 {pdf_num(y)} m {pdf_num(self.width)} {pdf_num(y)} l")
+        code.append("ET")
+        # the rules under the rows, in RULE's colour
+        code.append(f"{_RULE_RGB} RG 0.25 w {' '.join(rules)} S")
+        canvas.saveState()
+        canvas._code.extend(code)
+        canvas.restoreState()
         for p, px, py in paragraphs:
             p.drawOn(canvas, px, py)
-        canvas.saveState()
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.25)
-        canvas.lines(rules)
-        canvas.restoreState()
 
 
 @dataclass
@@ -663,7 +729,7 @@ class DocTemplate(BaseDocTemplate):
         canvas.saveState()
         canvas.translate(PAGE_W / 2, PAGE_H / 2)
         canvas.rotate(45)
-        mark.drawOn(canvas, -width / 2 if not styles.rtl else -PAGE_W + width / 2, -h / 2)
+        mark.drawOn(canvas, -PAGE_W / 2, -h / 2)  # centred in a page-wide box
         canvas.restoreState()
 
     def _cover_page(self, canvas: object, doc: object) -> None:

@@ -215,7 +215,7 @@ def test_the_check_blocks_statements_naming_a_participant(ws, under_rule, tmp_pa
 def test_attributions_print_when_the_rule_is_off(ws, small):
     meeting, _item, person = small
     rule = ChathamHouse(ws, meetings.get_meeting(ws, meeting.id))
-    assert rule.attribution(person.id, None) == "Zed Testperson (Ministry of Migration)"
+    assert rule.attribution(person.id, None) == "Zed Testperson, Ministry of Migration"
     assert rule.statement("Zed Testperson spoke.") == "Zed Testperson spoke."
 
 

@@ -87,8 +87,9 @@ def test_document_text_is_translated(built, kind, lang):
 
 
 def test_arabic_document_is_right_to_left_and_in_arabic(built):
-    """pdftotext cannot put shaped Arabic back into logical order; the figures and the
-    Arabic font show the document was set in Arabic, and the header is mirrored."""
+    """The header is mirrored (the meeting's short name on the right) and the Arabic text is
+    extractable in logical order: the translated headings, the figures and the page
+    furniture read as written."""
     path = built[("summary", "ar")].path
     reader = PdfReader(str(path))
     page = reader.pages[3]
@@ -101,14 +102,29 @@ def test_arabic_document_is_right_to_left_and_in_arabic(built):
     page.extract_text(visitor_text=visit)
     short_name = [x for t, x in positions if t == "GRCP 7"]
     assert short_name and short_name[0] > 300, "the meeting's short name is on the right"
-    assert "92" in text_of(path)
+    text = text_of(path)
+    assert "92" in text
+    position = 0
+    for heading in ("Contents", "List of acronyms", "Introduction", "Conclusions", "Annexes"):
+        position = text.find(translated("ar", heading), position)
+        assert position >= 0, heading
+    assert translated("ar", "Summary report") in text_of(path, first=1, last=1)
+    with force_locale("ar"):
+        rate = i18n.format_percent(ARABIC_FIGURES_RATE)
+    assert rate.strip("%") in text
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff]", text), "no presentation forms"
+
+
+ARABIC_FIGURES_RATE = 27 / 35
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es", "ru", "zh"])
 def test_summary_headings_in_order_with_computed_figures(built, demo, lang):
     ws, meeting = demo
     path = built[("summary", lang)].path
-    text = text_of(path, first=4)  # after the cover and the contents
+    reader = PdfReader(str(path))
+    first = reader.get_destination_page_number(reader.outline[0]) + 1  # after the contents
+    text = text_of(path, first=first)
     headings = [
         "List of acronyms",
         "Introduction",
@@ -178,3 +194,58 @@ def test_final_export_refused_while_blocking_findings_remain(demo, tmp_path):
     with pytest.raises(ExportRefused, match="final export is refused"):
         build_document(ws, meeting.id, "highlights", "en", tmp_path / "h.pdf", final=True)
     assert not list(tmp_path.iterdir()), "nothing is written"
+
+
+def test_recommendations_say_where_they_came_from(built, demo):
+    """Each consolidated recommendation carries its provenance, from consolidation."""
+    from gcm_dialogue import consolidation, outcomes
+
+    ws, meeting = demo
+    text = text_of(built[("summary", "en")].path)
+    for outcome in outcomes.list_outcomes(ws, meeting.id):
+        found = consolidation.outcome_provenance(ws, outcome.id)
+        if found.group_count:
+            made_in = found.made_in()
+            assert norm(made_in[:1].upper() + made_in[1:]) in text
+    assert (
+        "Made in 4 of 4 groups (Africa; Americas; Asia, Pacific and the Middle East; Europe)"
+        in text
+    )
+
+
+def test_survey_sections_print_survey_results(built, demo):
+    """The survey section and document print what survey_results computes."""
+    from gcm_dialogue import surveys
+    from gcm_dialogue.survey_results import kind_label, survey_results
+
+    ws, meeting = demo
+    results = survey_results(ws, surveys.list_surveys(ws, meeting.id)[0].id)
+    for kind in ("summary", "survey"):
+        text = text_of(built[(kind, "en")].path)
+        for found in results.lists:
+            tally = found.overall
+            if tally.items:
+                assert (
+                    f"{tally.contributors} of the {tally.respondents} entities that answered "
+                    f"gave {tally.items} entries."
+                ) in text
+        assert "Thematic cluster" in text and "Concrete recommendations" in text
+    text = text_of(built[("survey", "en")].path)
+    for row in results.by_kind:
+        assert f"{kind_label(row.code)} {row.total} {row.answered}" in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_is_left_empty(built, lang):
+    """Every page carries more than its furniture (no empty page after the contents, no
+    contents line alone on a page)."""
+    path = built[("summary", lang)].path
+    for page in range(1, pages_of(path) + 1):
+        assert len(text_of(path, first=page, last=page)) > 120, page
+
+
+def test_latin_runs_in_chinese_keep_the_latin_font():
+    from gcm_dialogue.reports.fonts import markup
+
+    text = "主题为“Inter-State Consultation”，由 IOM 主办。"
+    assert markup(text, "zh").count('<font name="GDLatin">') == 2

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 from gcm_dialogue import checks, reports
 from gcm_dialogue.i18n import (
     LANGUAGES,
-    N_,
     _,
     current_language,
     format_number,
@@ -59,7 +58,6 @@ def native_name(code: str) -> str:
 
 class DocumentsView(View):
     view_id = "documents"
-    title = N_("Documents")
     tables = (
         "agenda_items",
         "participants",
