@@ -15,6 +15,7 @@ from .clock import utc_now
 from .errors import ValidationError
 from .i18n import lazy_gettext as N_
 from .multilingual import Text, texts_from_json, texts_json
+from .participants import join_name
 from .store import Workspace
 
 KINDS = {
@@ -349,11 +350,11 @@ def _names(ws: Workspace, ids: Iterable[str | None]) -> list[str]:
     if not wanted:
         return []
     rows = ws.query(
-        "SELECT id, trim(honorific || ' ' || given_name || ' ' || family_name) AS name "
+        "SELECT id, honorific, given_name, family_name "
         f"FROM participants WHERE id IN ({','.join('?' * len(wanted))})",
         tuple(wanted),
     )
-    found = {r["id"]: " ".join(r["name"].split()) for r in rows}
+    found = {r["id"]: join_name(r["given_name"], r["family_name"], r["honorific"]) for r in rows}
     return [found.get(i, "?") for i in wanted]
 
 
@@ -525,7 +526,7 @@ def people(ws: Workspace, meeting_id: str) -> list[Person]:
     return [
         Person(
             r["id"],
-            " ".join(p for p in (r["honorific"], r["given_name"], r["family_name"]) if p),
+            join_name(r["given_name"], r["family_name"], r["honorific"]),
             r["delegation"] or "",
         )
         for r in rows

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from . import records
 from .errors import ValidationError
+from .participants import join_name
 from .store import Workspace
 
 FLOOR_LIMIT_SEC = 180  # interventions from the floor: three minutes
@@ -142,16 +143,13 @@ def _name_of(ws: Workspace, participant_id: str | None) -> str:
     if participant_id is None:
         return ""
     row = records.require(ws, "participants", participant_id)
-    return " ".join(
-        part for part in (row["honorific"], row["given_name"], row["family_name"]) if part
-    )
+    return join_name(row["given_name"], row["family_name"], row["honorific"])
 
 
 def queue(ws: Workspace, item_id: str) -> list[QueueEntry]:
     rows = ws.query(
         "SELECT q.id, q.item_id, q.position, q.participant_id, q.delegation, "
-        "trim(coalesce(p.honorific, '') || ' ' || coalesce(p.given_name, '') || ' ' || "
-        "coalesce(p.family_name, '')) AS name FROM speaker_queue q "
+        "p.honorific, p.given_name, p.family_name FROM speaker_queue q "
         "LEFT JOIN participants p ON p.id = q.participant_id WHERE q.item_id = ? "
         "ORDER BY q.position",
         (item_id,),
@@ -162,7 +160,7 @@ def queue(ws: Workspace, item_id: str) -> list[QueueEntry]:
             r["item_id"],
             r["position"],
             r["participant_id"],
-            " ".join(r["name"].split()) or r["delegation"],
+            join_name(r["given_name"], r["family_name"], r["honorific"]) or r["delegation"],
             r["delegation"],
         )
         for r in rows

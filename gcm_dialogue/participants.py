@@ -66,12 +66,29 @@ class Participant:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.given_name, self.family_name) if part)
+        return join_name(self.given_name, self.family_name)
 
     @property
     def display_name(self) -> str:
         """The name as a participant list prints it: "Ms Amina Diallo"."""
-        return " ".join(part for part in (self.honorific, self.full_name) if part)
+        return join_name(self.given_name, self.family_name, self.honorific)
+
+
+def _is_han(text: str) -> bool:
+    return bool(text) and all(
+        "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text
+    )
+
+
+def join_name(given: str | None, family: str | None, honorific: str | None = "") -> str:
+    """A person's name as written: "Ms Amina Diallo"; a Chinese name keeps its own order
+    and no space, family name first ("王丽", not "丽 王")."""
+    given, family = " ".join((given or "").split()), " ".join((family or "").split())
+    if _is_han(given) and _is_han(family):
+        name = family + given
+    else:
+        name = " ".join(part for part in (given, family) if part)
+    return " ".join(part for part in ((honorific or "").strip(), name) if part)
 
 
 def _from_row(row: Mapping) -> Participant:

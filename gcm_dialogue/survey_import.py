@@ -21,7 +21,7 @@ good rows in one transaction, and remembers the mapping for the next file of tha
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,6 +29,7 @@ from pathlib import Path
 from . import records, surveys, tabular
 from .errors import ValidationError
 from .multilingual import Text
+from .participants import join_name
 from .store import Workspace
 from .survey_fields import LIST_FIELDS, YES, field_of, parse_elements
 
@@ -135,8 +136,16 @@ def targets(ws: Workspace, survey_id: str) -> dict[str, str]:
     return out
 
 
-def suggest_mapping(ws: Workspace, survey_id: str, headers: list[str]) -> dict[str, str]:
-    """A remembered mapping for this shape of file, or one guessed from the headers."""
+def suggest_mapping(
+    ws: Workspace,
+    survey_id: str,
+    headers: list[str],
+    rows: Sequence[Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """A remembered mapping for this shape of file, or one guessed from the headers; with
+    ``rows``, a column whose cells name known entities or participants (the GRCP
+    questionnaire's "name of the mechanism") is taken as the respondent when no header says so.
+    """
     remembered = tabular.load_mapping(ws, MAPPING_KIND, headers)
     if remembered is not None:
         valid = set(targets(ws, survey_id))
@@ -157,12 +166,33 @@ def suggest_mapping(ws: Workspace, survey_id: str, headers: list[str]) -> dict[s
             if _norm(header) in RESPONDENT_HEADERS and not mapping[header]:
                 mapping[header] = RESPONDENT
                 break
+    if RESPONDENT not in mapping.values() and rows:
+        column = _respondent_column(ws, survey_id, headers, rows)
+        if column is not None:
+            mapping[column] = RESPONDENT
     if SUBMITTED_ON not in mapping.values():
         for header in headers:
             if _norm(header) in DATE_HEADERS and not mapping[header]:
                 mapping[header] = SUBMITTED_ON
                 break
     return mapping
+
+
+def _respondent_column(
+    ws: Workspace, survey_id: str, headers: list[str], rows: Sequence[Sequence[str]]
+) -> str | None:
+    """The first text column in which most filled cells (at least two) name a known entity or
+    participant."""
+    matcher = _Matcher(ws, survey_id)
+    sample = rows[:200]
+    for index, header in enumerate(headers):
+        cells = [r[index].strip() for r in sample if index < len(r) and r[index].strip()]
+        if len(cells) < 2 or all(c.replace(".", "").isdigit() for c in cells):
+            continue
+        found = sum(1 for c in cells if matcher.find(c) is not None)
+        if found * 2 > len(cells):
+            return header
+    return None
 
 
 def _valid_target(target: str, valid: set[str]) -> bool:
@@ -261,7 +291,7 @@ class _Matcher:
             for name in (r["acronym"], *Text.from_json(r["name"]).values()):
                 self.names.setdefault(_norm(name), entry)
         for r in ws.query("SELECT id, given_name, family_name, email FROM participants"):
-            full = " ".join(p for p in (r["given_name"], r["family_name"]) if p)
+            full = join_name(r["given_name"], r["family_name"])
             entry = (None, None, r["id"], full)
             for name in (r["email"], full):
                 if name:
@@ -474,6 +504,6 @@ def import_file(
     """Read, plan and write in one go (the CLI); the mapping is guessed when not given."""
     table = read_responses(path)
     if mapping is None:
-        mapping = suggest_mapping(ws, survey_id, table.headers)
+        mapping = suggest_mapping(ws, survey_id, table.headers, table.rows)
     plan = plan_import(ws, survey_id, table, mapping)
     return plan, apply_import(ws, plan)

@@ -337,3 +337,19 @@ def test_cli_import_and_export(tmp_path, demo_path, capsys):
     with pytest.raises(SystemExit) as usage:
         cli.main(["export", "participants", "--db", str(db), "--format", "pdf", "-o", "x"])
     assert usage.value.code == 2
+
+
+@pytest.mark.parametrize(
+    ("given", "family", "honorific", "shown"),
+    [
+        ("Amina", "Diallo", "Ms", "Ms Amina Diallo"),
+        ("丽", "王", "", "王丽"),
+        ("丽", "王", "Ms", "Ms 王丽"),
+        ("Анна Сергеевна", "Петрова", "", "Анна Сергеевна Петрова"),
+        ("", "Diallo", "", "Diallo"),
+    ],
+)
+def test_names_are_joined_as_written(given, family, honorific, shown):
+    from gcm_dialogue.participants import join_name
+
+    assert join_name(given, family, honorific) == shown

@@ -304,3 +304,23 @@ def test_a_row_without_answers_is_not_an_answer(setup, tmp_path):
     )
     assert [p.reason for p in plan.problems] == ["no answer in this row"]
     assert [r.label for r in plan.rows] == ["RCM"]
+
+
+def test_a_column_naming_known_entities_is_guessed_as_the_respondent(setup, tmp_path):
+    """A LimeSurvey export of a questionnaire whose first question asks the mechanism's name
+    (as GRCP 7's does): no header says "respondent", the cells do."""
+    ws, survey = setup
+    text = (
+        "id,submitdate,token,seed,Q00,has,useful\n"
+        "1,2017-06-20 10:00:00,,17,MIDSA,Y,4\n"
+        "2,2017-06-21 09:00:00,,18,RCM,N,5\n"
+        "3,2017-06-22 09:00:00,,19,Atlantis,N,2\n"
+    )
+    table = survey_import.read_responses(write(tmp_path, text))
+    assert "respondent" not in survey_import.suggest_mapping(ws, survey.id, table.headers).values()
+    mapping = survey_import.suggest_mapping(ws, survey.id, table.headers, table.rows)
+    assert mapping["Q00"] == "respondent"
+    assert mapping["id"] == mapping["seed"] == mapping["token"] == ""
+    plan = survey_import.plan_import(ws, survey.id, table, mapping)
+    assert [r.label for r in plan.rows] == ["MIDSA", "RCM"]
+    assert "Atlantis" in plan.problems[0].reason

@@ -5,7 +5,14 @@ import codecs
 import openpyxl
 import pytest
 
-from gcm_dialogue.tabular import TableError, header_signature, load_mapping, neutralise_formula, read_table, save_mapping
+from gcm_dialogue.tabular import (
+    TableError,
+    header_signature,
+    load_mapping,
+    neutralise_formula,
+    read_table,
+    save_mapping,
+)
 
 ROWS = [["Nom", "Prénom", "Pays"], ["Žák", "Radim", "Tchéquie"], ["Gómez Camacho", "Juan José", "Mexique"]]
 

@@ -51,8 +51,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for row_number, reason in result.rejected:
         print(f"  row {row_number}: rejected: {reason}")
     if result.undecided:
+        n = len(result.undecided)
         print(
-            f"{len(result.undecided)} possible duplicate(s) to review in the Participants view "
+            f"{n} possible duplicate{'' if n == 1 else 's'} to review in the Participants view "
             "(Find duplicates)"
         )
     return 0

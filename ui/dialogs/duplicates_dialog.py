@@ -36,6 +36,8 @@ from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import N_, _, ngettext
 from gcm_dialogue.store import Workspace
 
+from ..models.participants_model import GENDER_LABELS
+
 FIELD_LABELS = {
     "honorific": N_("Honorific"),
     "given_name": N_("Given name"),
@@ -146,7 +148,7 @@ class DuplicatesDialog(QDialog):
         rows = participants.display_rows(self.ws, self.meeting_id, ids)
         out = {}
         for pid, row in rows.items():
-            name = " ".join(p for p in (row["given_name"], row["family_name"]) if p)
+            name = participants.join_name(row["given_name"], row["family_name"])
             org = row["acronym"] or row["organisation"]
             out[pid] = f"{name} ({org})" if org else name
         return out
@@ -216,6 +218,8 @@ class DuplicatesDialog(QDialog):
             return ", ".join(json.loads(str(value or "[]"))) or "—"
         if field == "category":
             return str(participants.CATEGORIES.get(str(value), value))
+        if field == "gender" and value:
+            return str(GENDER_LABELS.get(str(value), value))
         return str(value) if value else "—"
 
     def chosen_values(self) -> dict[str, object]:
@@ -236,7 +240,7 @@ class DuplicatesDialog(QDialog):
         if pair is None or self.rows is None:
             return
         first, second = self.rows
-        label = " ".join(p for p in (first["given_name"], first["family_name"]) if p)
+        label = participants.join_name(first["given_name"], first["family_name"])
         try:
             done = self.merge_action(pair.first_id, pair.second_id, self.chosen_values(), label)
         except KnownError as exc:

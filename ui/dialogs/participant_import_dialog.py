@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import i18n, participant_import
+from gcm_dialogue import i18n, participant_import, participants
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _, ngettext
 from gcm_dialogue.store import Workspace
@@ -164,9 +164,11 @@ class ParticipantImportDialog(QDialog):
         self.preview.setRowCount(len(shown))
         for n, row in enumerate(shown):
             values = row.values
-            name = " ".join(
-                str(values.get(k) or "") for k in ("honorific", "given_name", "family_name")
-            ).strip()
+            name = participants.join_name(
+                str(values.get("given_name") or ""),
+                str(values.get("family_name") or ""),
+                str(values.get("honorific") or ""),
+            )
             if not name and row.cells:
                 name = " · ".join(c for c in row.cells if c.strip())
             cells = [

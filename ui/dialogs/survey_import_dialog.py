@@ -50,7 +50,9 @@ class SurveyImportDialog(QDialog):
                 )
             )
         )
-        suggested = survey_import.suggest_mapping(ws, survey_id, self.table.headers)
+        suggested = survey_import.suggest_mapping(
+            ws, survey_id, self.table.headers, self.table.rows
+        )
         targets = {"": _("— ignore —")}
         targets.update(survey_import.targets(ws, survey_id))
         targets[survey_import.RESPONDENT] = _("Respondent (entity or participant)")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gcm_dialogue import agenda, agenda_changes, i18n
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
+from gcm_dialogue.participants import join_name
 
 from ..context import AppContext
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
@@ -376,7 +377,7 @@ class AgendaView(View):
         return [
             (
                 r["id"],
-                " ".join(p for p in (r["honorific"], r["given_name"], r["family_name"]) if p),
+                join_name(r["given_name"], r["family_name"], r["honorific"]),
             )
             for r in rows
         ]

@@ -36,6 +36,7 @@ from gcm_dialogue.errors import KnownError
 from gcm_dialogue.groups import BreakoutGroup
 from gcm_dialogue.i18n import N_, _, ngettext
 from gcm_dialogue.multilingual import Text
+from gcm_dialogue.participants import join_name
 
 from ..context import AppContext
 from ..dialogs.assignment_dialog import AssignmentDialog, counts_text
@@ -113,7 +114,6 @@ class MemberList(QListWidget):
 
 class GroupsView(View):
     view_id = "groups"
-    title = N_("Breakout groups")
     tables = ("breakout_groups", "group_members", "participants", "meeting_participants")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -204,7 +204,7 @@ class GroupsView(View):
                 "ORDER BY p.family_name, p.given_name",
                 (meeting.id,),
             ).fetchall()
-        self.names = {pid: f"{given} {family}".strip() for pid, given, family, _org in rows}
+        self.names = {pid: join_name(given, family) for pid, given, family, _org in rows}
         self.organisations = {pid: org for pid, _given, _family, org in rows}
         board = groups.list_groups(self.ws, meeting.id)
         balance = {b.group_id: b for b in assignment.current_balance(self.ws, meeting.id)}

@@ -41,10 +41,11 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import agenda, i18n, live
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _
+from gcm_dialogue.i18n import _
 
 from ..context import AppContext
 from ..widgets.person_picker import label
+from ..widgets.undo_passthrough import pass_undo_through
 from .base import View
 
 ENTRY_ID_ROLE = Qt.UserRole + 1
@@ -128,7 +129,6 @@ class LiveScreen(QWidget):
 
 class LiveView(View):
     view_id = "live"
-    title = N_("Live session")
     tables = ("agenda_items", "agenda_days", "participants", "speaker_queue", "interventions")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -204,6 +204,7 @@ class LiveView(View):
         self.queue_input.setObjectName("queueInput")
         self.queue_input.setPlaceholderText(_("Type a name or a delegation, then Enter"))
         self.queue_input.returnPressed.connect(self.add_typed)
+        pass_undo_through(self.queue_input)
         self.completer_model = QStringListModel(self)
         self.completer = QCompleter(self.completer_model, self.queue_input)
         self.completer.setCaseSensitivity(Qt.CaseInsensitive)
@@ -244,7 +245,9 @@ class LiveView(View):
         grid.addWidget(queue_box, 0, 1, 2, 1)
         totals_header = QHBoxLayout()
         totals_header.addStretch(1)
-        totals_header.addWidget(QLabel(_("Totals for:")))
+        scope_label = QLabel(_("Totals f&or:"))
+        scope_label.setBuddy(self.scope_box)
+        totals_header.addWidget(scope_label)
         totals_header.addWidget(self.scope_box)
         right = QVBoxLayout()
         right.addLayout(totals_header)
@@ -617,7 +620,9 @@ class LiveView(View):
                 lambda: live.add_to_queue(self.ws, item_id, delegation=delegation),
             )
         if ok is not None:
-            self.queue_input.clear()
+            # setText, not clear(): the name is in the queue now, so Ctrl+Z in the empty
+            # field must undo the addition rather than bring the typed text back
+            self.queue_input.setText("")
 
     def _entry(self) -> tuple[int, str, str] | None:
         row = self.queue_list.currentRow()

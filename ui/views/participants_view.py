@@ -40,7 +40,7 @@ from gcm_dialogue import (
     tabular,
 )
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _, ngettext
+from gcm_dialogue.i18n import _, ngettext
 
 from ..context import AppContext
 from ..dialogs.duplicates_dialog import DuplicatesDialog
@@ -56,7 +56,6 @@ SPREADSHEETS = "Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)"
 
 class ParticipantsView(View):
     view_id = "participants"
-    title = N_("Participants")
     tables = (
         "participants",
         "meeting_participants",

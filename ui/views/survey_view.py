@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import survey_import, surveys
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _, current_language, ngettext
+from gcm_dialogue.i18n import _, current_language, ngettext
 from gcm_dialogue.records import Changes
 
 from ..dialogs.survey_import_dialog import SurveyImportDialog
@@ -31,7 +31,6 @@ from .base import View
 
 class SurveyView(View):
     view_id = "survey"
-    title = N_("Survey")
     tables = (
         "surveys",
         "survey_sections",

@@ -87,6 +87,8 @@ class RespondentsModel(QAbstractTableModel):
             return self.cache[key]
         if role == Qt.ToolTipRole and column == 0:
             return r.name.get_text(current_language())
+        if role == Qt.ToolTipRole and column in (1, 2):  # may be cut: the whole text
+            return self.data(index, Qt.DisplayRole)
         if role == Qt.ForegroundRole and column == 3 and r.status != "answered":
             return QBrush(QColor("#b00020"))
         if role == Qt.UserRole:
@@ -200,6 +202,11 @@ class SurveyRespondents(QWidget):
         rows = surveys.respondent_infos(self.ws, self.survey_id) if self.survey_id else []
         self.model.set_rows(rows, region_names)
         self.table.resizeColumnsToContents()
+        # a mechanism of many regions must not push the dates out of sight
+        widest = max(160, self.table.fontMetrics().horizontalAdvance("M") * 18)
+        for column in range(self.model.columnCount() - 1):
+            if self.table.columnWidth(column) > widest:
+                self.table.setColumnWidth(column, widest)
         answered = sum(1 for r in rows if r.status == "answered")
         self.summary.setText(
             ngettext(
