@@ -111,3 +111,19 @@ def test_every_command_is_documented_in_the_readme():
     commands = parser._subparsers._group_actions[0].choices
     missing = [name for name in commands if f"`{name}" not in readme and f" {name} " not in readme]
     assert missing == []
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    db = tmp_path / "d.gcmd"
+    assert cli.main(["demo", "--db", str(db)]) == 0
+    # the reader goes away before the command writes, as `| head` does once it has enough
+    child = subprocess.Popen(
+        [sys.executable, "main.py", "agenda", "show", "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    child.stdout.close()
+    err = child.stderr.read()
+    assert child.wait(timeout=60) == 0
+    assert b"Traceback" not in err and b"internal error" not in err

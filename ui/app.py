@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gcm_dialogue import __version__, i18n
@@ -34,11 +34,22 @@ def make_application(argv: list[str], lang: str) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     i18n.set_language(lang)
+    install_qt_translations(app, lang)
     families = register_fonts()
     app.setFont(application_font(families, app.font().pointSizeF()))
     direction = i18n.text_direction(lang)
     app.setLayoutDirection(Qt.RightToLeft if direction == "rtl" else Qt.LeftToRight)
     return app
+
+
+def install_qt_translations(app: QApplication, lang: str) -> None:
+    """Qt's own words (OK, Cancel, Close, the file dialogs) in the language of the app."""
+    if lang == "en":
+        return
+    translator = QTranslator(app)
+    name = "qtbase_zh_CN" if lang == "zh" else f"qtbase_{lang}"
+    if translator.load(name, QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def open_start_workspace(args: argparse.Namespace) -> Workspace:

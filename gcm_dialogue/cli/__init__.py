@@ -8,6 +8,7 @@ a one-line reason on bad input or a failed check, 2 on wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -90,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): not a failure. Point stdout at nothing so
+        # that Python's own flush at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:  # a bug: say so, with the traceback, and fail
         print("error: internal error in GCM Dialogue; please report this:", file=sys.stderr)
         traceback.print_exc()

@@ -125,3 +125,20 @@ def test_an_edit_is_on_disk_at_once_without_saving(qtbot, demo_path, tmp_path):
     other.close()
     assert 65 in durations
     _close(window)
+
+
+def test_qt_own_buttons_speak_the_language_of_the_app(qapp):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from ui.app import install_qt_translations
+
+    before = set(qapp.findChildren(QTranslator))
+    install_qt_translations(qapp, "fr")
+    added = set(qapp.findChildren(QTranslator)) - before
+    try:
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    finally:
+        for translator in added:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

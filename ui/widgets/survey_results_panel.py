@@ -327,6 +327,10 @@ class SurveyResultsPanel(QWidget):
         self.recurrence.setSuffix(" %")
         self.chart_choice = QComboBox()
         self.export_button = QPushButton(_("E&xport chart…"))
+        # long names (a question as chart title) must not widen the whole window
+        for combo, letters in ((self.region, 10), (self.kind, 10), (self.chart_choice, 18)):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
         for label, widget in (
             (_("&Region:"), self.region),
             (_("T&ype:"), self.kind),
