@@ -32,16 +32,22 @@ class _Runnable(QRunnable):
         self.work, self.signals, self.cancelled = work, signals, False
 
     def progress(self, done: int, total: int) -> bool:
-        self.signals.progressed.emit(done, total)
+        self._emit(self.signals.progressed, done, total)
         return not self.cancelled
 
     def run(self) -> None:
         try:
             result = self.work(self.progress)
         except Exception as exc:  # handed to the UI thread, which decides how to report it
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self.signals.failed, exc, traceback.format_exc())
         else:
-            self.signals.finished.emit(result)
+            self._emit(self.signals.finished, result)
+
+    def _emit(self, signal: object, *values: object) -> None:
+        try:
+            signal.emit(*values)  # type: ignore[attr-defined]
+        except RuntimeError:  # the window that asked was closed meanwhile: nobody to tell
+            self.cancelled = True
 
 
 class Task(QObject):
