@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            every budget
     python benchmarks/run.py --quick    skip building the large workspace (uses a cached one)
+    python -m benchmarks.run --quick --only notes    only benchmarks/bench_notes.py
 
 Budgets come from DESIGN.md. Each line: name, figure, budget, within or OVER. A feature adds
 its measurements in a module ``benchmarks/bench_<feature>.py`` whose functions are decorated
@@ -147,20 +148,45 @@ def _load_feature_benchmarks() -> None:
         importlib.import_module(f"benchmarks.{path.stem}")
 
 
+# The budgets that build what the feature budgets measure: kept when only some are asked for.
+_SETUP = ("demo_workspace", "large_workspace")
+
+
+def _chosen(
+    budgets: list[Callable[[dict], list[Line]]], only: list[str] | None
+) -> list[Callable[[dict], list[Line]]]:
+    if not only:
+        return budgets
+    modules = {f"benchmarks.bench_{name}" for name in only}
+    unknown = {
+        name for name in only if f"benchmarks.bench_{name}" not in {b.__module__ for b in budgets}
+    }
+    if unknown:
+        raise SystemExit(f"no benchmarks/bench_{sorted(unknown)[0]}.py")
+    return [b for b in budgets if b.__name__ in _SETUP or b.__module__ in modules]
+
+
 def main() -> int:
     _load_feature_benchmarks()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="reuse the cached large workspace")
     parser.add_argument("--no-record", action="store_true", help="do not write results.md")
+    parser.add_argument(
+        "--only",
+        metavar="FEATURE",
+        action="append",
+        help="only the budgets of benchmarks/bench_FEATURE.py (repeatable; the workspaces "
+        "they measure are still built); such a partial run is not written to results.md",
+    )
     args = parser.parse_args()
     lines: list[Line] = []
     with tempfile.TemporaryDirectory() as tmp:
         context = {"tmp": tmp, "quick": args.quick}
-        for measure in BUDGETS:
+        for measure in _chosen(BUDGETS, args.only):
             for line in measure(context):
                 print(line.render(), flush=True)
                 lines.append(line)
-    if not args.no_record:
+    if not args.no_record and not args.only:
         record(lines)
     return 0 if all(line.within for line in lines) else 1
 

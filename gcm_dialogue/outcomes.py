@@ -382,6 +382,18 @@ def draft_highlight(ws: Workspace, outcome_id: str, *, position: int | None = No
     return next(h for h in list_highlights(ws, outcome.meeting_id) if h.id == highlight.id)
 
 
+def outcomes_without_highlight(ws: Workspace, meeting_id: str) -> list[str]:
+    """The ids of the outcomes no highlight is drafted from yet, the last changed first (the
+    one just merged or written is the likeliest to be drafted next)."""
+    rows = ws.query(
+        "SELECT id FROM outcomes WHERE meeting_id = ? AND id NOT IN "
+        "(SELECT outcome_id FROM highlights WHERE outcome_id IS NOT NULL) "
+        "ORDER BY updated_at DESC, rowid DESC",
+        (meeting_id,),
+    )
+    return [r["id"] for r in rows]
+
+
 def move_highlight(ws: Workspace, highlight_id: str, position: int) -> records.Changes:
     row = records.require(ws, "highlights", highlight_id)
     ids = [h.id for h in list_highlights(ws, row["meeting_id"]) if h.id != highlight_id]

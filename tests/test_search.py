@@ -123,12 +123,25 @@ def test_cli_search_text_and_json(tmp_path, capsys):
     path = tmp_path / "w.gcmd"
     with open_workspace(path) as ws:
         meeting = meetings.create_meeting(
-            ws, short_name="GRCP 7", title="Seventh", start_date="2017-10-10", end_date="2017-10-11"
+            ws,
+            short_name="GRCP 7",
+            title="Seventh",
+            start_date="2017-10-10",
+            end_date="2017-10-11",
+            time_zone="Europe/Zurich",
         )
-        note = notes.add_note(ws, meeting.id, TEXTS["fr"], lang="fr", kind="recommendation")
+        note = notes.add_note(
+            ws,
+            meeting.id,
+            TEXTS["fr"],
+            lang="fr",
+            kind="recommendation",
+            captured_at="2017-10-10T09:41:00.000Z",
+        )
     assert main(["search", "--db", str(path), "droits humains"]) == 0
     out = capsys.readouterr().out
     assert "[droits] [humains]" in out and "1 note(s) found" in out
+    assert "2017-10-10 11:41" in out  # as the clock in the Geneva room showed it
     assert main(["search", "--db", str(path), "DROITS", "--meeting", "grcp 7", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [d["note_id"] for d in data] == [note.id]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from .. import meetings, notes, search
 from ..store import open_workspace
@@ -31,6 +33,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.meeting is not None:
             meeting_id = meetings.resolve_meeting(ws, args.meeting).id
         hits = search.search(ws, args.query, meeting_id=meeting_id, limit=max(1, args.limit))
+        zones = {m.id: m.time_zone for m in meetings.list_meetings(ws)}
+    # the time of capture as the room's clock showed it (JSON keeps the UTC timestamp)
+    when = {h.note_id: _local(h.captured_at, zones.get(h.meeting_id, "UTC")) for h in hits}
     if args.json:
         print(
             json.dumps(
@@ -58,9 +63,12 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for h in hits:
         kind = str(notes.KINDS[h.kind])
-        print(
-            f"{h.meeting}  {h.captured_at[:16].replace('T', ' ')}  {kind}  [{h.lang}]  {h.note_id}"
-        )
+        print(f"{h.meeting}  {when[h.note_id]}  {kind}  [{h.lang}]  {h.note_id}")
         print(f"    {h.snippet_text()}")
     print(f"{len(hits)} note(s) found" + (" (the newest shown)" if len(hits) == args.limit else ""))
     return 0
+
+
+def _local(stamp: str, zone: str) -> str:
+    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(ZoneInfo(zone))
+    return moment.strftime("%Y-%m-%d %H:%M")

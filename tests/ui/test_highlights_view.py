@@ -1,9 +1,9 @@
 """The highlights editor: drafted from an outcome, written in English and French."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication
 
 from gcm_dialogue import outcomes
 from ui.context import AppContext
@@ -22,15 +22,26 @@ def view(qtbot, ws, meeting):
     return widget
 
 
-def test_draft_from_an_outcome_then_write_french(qtbot, ws, meeting, view, monkeypatch):
+def test_draft_from_an_outcome_then_write_french(qtbot, ws, meeting, view):
     outcome = outcomes.add_outcome(ws, meeting.id, lead="Migration data should be shared.")
     outcomes.add_highlight(
         ws, meeting.id, {"en": "Opening.", "fr": "Ouverture.", "es": "Apertura."}
     )
     view.refresh()
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kw: (args[3][0], True))
+
+    seen = {}
+
+    def choose() -> None:  # the outcome without a highlight is offered first: Enter takes it
+        chooser = view.chooser
+        seen.update(focus=chooser.focusWidget() is chooser.filter, chosen=chooser.chosen_id())
+        qtbot.keyClick(chooser.filter, Qt.Key_Return)
+
     view.list.setFocus()
+    QTimer.singleShot(0, choose)
     qtbot.keyClick(view.list, Qt.Key_D, Qt.ControlModifier)
+    assert seen == {"focus": True, "chosen": outcome.id}
+    view.activateWindow()  # offscreen, the closed dialog keeps the activation until asked
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
     drafted = outcomes.list_highlights(ws, meeting.id)[1]
     assert drafted.outcome_id == outcome.id and drafted.text == {
         "en": "Migration data should be shared."
@@ -63,3 +74,31 @@ def test_draft_from_an_outcome_then_write_french(qtbot, ws, meeting, view, monke
     assert [h.outcome_id for h in outcomes.list_highlights(ws, meeting.id)] == [outcome.id, None]
     view.context.undo_stack.undo()
     assert [h.outcome_id for h in outcomes.list_highlights(ws, meeting.id)] == [None, outcome.id]
+
+
+def test_the_outcome_chooser_narrows_as_one_types(qtbot):
+    from ui.dialogs.outcome_chooser import OutcomeChooser
+
+    entries = [
+        ("a", "Priorities · 1. Uphold the human rights of all migrants", ""),
+        ("b", "Priorities · 2. Share migration data", "already drafted as highlight 3"),
+        ("c", "Follow-up · 1. Données sur les migrations et partenariats", ""),
+    ]
+    dialog = OutcomeChooser(entries, "c")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen_id() == "c"
+    assert dialog.list.item(1).text().endswith("(already drafted as highlight 3)")
+    qtbot.keyClicks(dialog.filter, "donnees")  # accents aside
+    assert [dialog.list.item(r).isHidden() for r in range(3)] == [True, True, False]
+    dialog.filter.clear()
+    qtbot.keyClicks(dialog.filter, "MIGRA")
+    assert dialog.chosen_id() == "c"  # still shown, still chosen
+    qtbot.keyClick(dialog.filter, Qt.Key_Up)
+    qtbot.keyClick(dialog.filter, Qt.Key_Up)
+    assert dialog.chosen_id() == "a"
+    qtbot.keyClicks(dialog.filter, " data")
+    assert dialog.chosen_id() == "b"
+    qtbot.keyClicks(dialog.filter, " nothing")
+    assert dialog.chosen_id() is None and not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog.filter, Qt.Key_Return)
+    assert dialog.result() != dialog.DialogCode.Accepted

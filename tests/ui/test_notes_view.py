@@ -205,3 +205,91 @@ def test_model(qtmodeltester, ws, meeting):
     qtmodeltester.check(model)
     assert model.data(model.index(2, 3)) == "Note 2"
     assert model.data(model.index(2, 4)) == "c1"
+
+
+def test_tag_completion_by_keyboard(qtbot, ws, meeting, view):
+    qtbot.keyClicks(view.text, "Recruitment costs borne by workers")
+    qtbot.keyClick(view.text, Qt.Key_Tab)
+    qtbot.keyClicks(view.tags, "c2 (q) 10.")
+    popup = view.tags.completer_.popup()
+    assert popup.isVisible()
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert shown[0].startswith("10.7  Facilitate")  # each tag with what it means
+    assert not popup.currentIndex().isValid()  # nothing chosen yet
+    qtbot.keyClick(popup, Qt.Key_Down)
+    qtbot.keyClick(popup, Qt.Key_Down)
+    assert view.tags.text() == "c2 (q) 10."  # moving in the list leaves the line alone
+    qtbot.keyClick(popup, Qt.Key_Return)  # Enter on a completion completes, keeps nothing
+    assert view.tags.text() == "c2 (q) 10.7.1 " and not popup.isVisible()
+    assert view.context.undo_stack.count() == 0
+    qtbot.keyClicks(view.tags, "reg")
+    qtbot.keyClick(popup, Qt.Key_Down)
+    qtbot.keyClick(popup, Qt.Key_Return)
+    assert view.tags.text() == "c2 (q) 10.7.1 regional "
+    qtbot.keyClick(view.tags, Qt.Key_Return)  # Enter with nothing chosen keeps the note
+    [kept] = notes.list_notes(ws, meeting.id)
+    assert kept.tags == ("cluster:2", "element:q", "level:regional", "sdg:10.7.1")
+    assert view.tags.text() == "" and not popup.isVisible()
+
+
+def test_a_completion_replaces_the_tag_under_the_cursor(qtbot, view):
+    view.tags.setText("c2 (x) 10.7")
+    view.tags.setFocus()
+    view.tags.setCursorPosition(4)  # after "c2 ("
+    qtbot.keyClicks(view.tags, "a")
+    popup = view.tags.completer_.popup()
+    qtbot.keyClick(popup, Qt.Key_Down)
+    qtbot.keyClick(popup, Qt.Key_Return)
+    assert view.tags.text() == "c2 (a) 10.7"
+
+
+def test_the_place_is_the_running_item_or_the_group_last_written_in(qtbot, ws, meeting, africa):
+    from gcm_dialogue import agenda
+
+    day1 = agenda.list_days(ws, meeting.id)[0]
+    breakout = agenda.add_item(ws, day1.id, title="Session 2 in breakout groups", duration_min=90)
+    groups.update_group(ws, africa.id, agenda_item_id=breakout.id)
+    agenda.record_actual(ws, breakout.id, start=True)  # running now, started live
+
+    def open_view() -> NotesView:
+        widget = NotesView(AppContext(ws, QUndoStack(), ChangeBus()))
+        qtbot.addWidget(widget)
+        widget.show_meeting(meeting)
+        return widget
+
+    first = open_view()
+    assert first.place.currentData() == f"{breakout.id}|"
+    first.place.setCurrentIndex(first.place.findData(f"{breakout.id}|{africa.id}"))
+    qtbot.keyClicks(first.text, "In the Africa room")
+    qtbot.keyClick(first.text, Qt.Key_Return)
+    # the application restarts during the breakout: the rapporteur is back in the group
+    assert open_view().place.currentData() == f"{breakout.id}|{africa.id}"
+    agenda.record_actual(ws, breakout.id, start=False)
+    other = agenda.add_item(ws, day1.id, title="Plenary", duration_min=60)
+    agenda.record_actual(ws, other.id, start=True)
+    assert open_view().place.currentData() == f"{other.id}|"
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("REINTEGRATION", "Réintégration durable des migrants de retour"),
+        ("بيانات", "ينبغي جمع بَيَانَات مصنفة عن الهجرة"),
+        ("数据", "加强移民数据的收集和分析"),
+    ],
+)
+def test_search_panel_in_any_script(qtbot, ws, meeting, view, query, found):
+    for text, lang in (
+        ("Réintégration durable des migrants de retour", "fr"),
+        ("ينبغي جمع بَيَانَات مصنفة عن الهجرة", "ar"),
+        ("加强移民数据的收集和分析", "zh"),
+    ):
+        notes.add_note(ws, meeting.id, text, lang=lang)
+    view.refresh()
+    view.focus_search()
+    view.search.query.setText(query)  # as an input method commits it
+    qtbot.keyClick(view.search.query, Qt.Key_Return)
+    assert [h.text for h in view.search.hits] == [found]
+    label = view.search.results.itemWidget(view.search.results.item(0)).text()
+    assert "<b" in label  # the match is highlighted
+    assert view.selected_ids() == [view.search.hits[0].note_id]

@@ -4,8 +4,9 @@ and a view of which languages are complete."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -25,23 +26,24 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import i18n, outcomes
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _
+from gcm_dialogue.i18n import _
 
 from ..context import AppContext
-from ..widgets.note_capture import plain_language_name
+from ..dialogs.outcome_chooser import OutcomeChooser
+from ..widgets.note_capture import format_list, plain_language_name
+from ..widgets.view_focus import focus_when_shown
 from .base import View
 
 HIGHLIGHT_ROLE = Qt.UserRole + 1
 
 
-def _short(text: str, width: int = 110) -> str:
+def _short(text: str, width: int = 220) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class HighlightsView(View):
     view_id = "highlights"
-    title = N_("Highlights")
     tables = ("highlights", "outcomes")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -102,11 +104,11 @@ class HighlightsView(View):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.tabs, 2)
+        right_layout.addWidget(self.tabs, 1)
         right_layout.addWidget(self.source)
         right_layout.addWidget(self.save_button, 0, Qt.AlignRight)
         right_layout.addWidget(QLabel(_("Languages complete")))
-        right_layout.addWidget(self.completeness, 1)
+        right_layout.addWidget(self.completeness)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -122,12 +124,18 @@ class HighlightsView(View):
             ("Ctrl+S", self.save),
             ("Ctrl+Up", lambda: self.move(-1)),
             ("Ctrl+Down", lambda: self.move(1)),
+            ("Ctrl+PgDown", lambda: self.next_language(1)),
+            ("Ctrl+PgUp", lambda: self.next_language(-1)),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         delete = QShortcut(QKeySequence.Delete, self.list)
         delete.activated.connect(self.delete_current)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        focus_when_shown(self, event, lambda: self.list)
 
     # ---- loading ---------------------------------------------------------------------------
 
@@ -150,7 +158,7 @@ class HighlightsView(View):
             item.setData(HIGHLIGHT_ROLE, highlight.id)
             item.setToolTip(
                 _("Missing in: {languages}").format(
-                    languages=", ".join(plain_language_name(c) for c in missing)
+                    languages=format_list([plain_language_name(c) for c in missing])
                 )
                 if missing
                 else _("Written in every working language.")
@@ -193,12 +201,18 @@ class HighlightsView(View):
                 ),
                 _("complete")
                 if entry.complete
-                else ", ".join(i18n.format_number(n) for n in entry.missing_numbers),
+                else format_list([i18n.format_number(n) for n in entry.missing_numbers]),
             ]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setForeground(QBrush(QColor("#1d6b2f" if entry.complete else "#a61b1b")))
                 self.completeness.setItem(row, column, cell)
+        # one row per working language, all in sight: the editor above takes what is left
+        self.completeness.resizeRowsToContents()
+        table = self.completeness
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height + 2)
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
@@ -229,6 +243,15 @@ class HighlightsView(View):
                     )
                 )
             )
+
+    def next_language(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (previous) language's text, ready to type."""
+        if not self.tabs.count():
+            return
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        editor = self.tabs.currentWidget()
+        if editor is not None and editor.isEnabled():
+            editor.setFocus()
 
     # ---- actions ---------------------------------------------------------------------------
 
@@ -266,16 +289,27 @@ class HighlightsView(View):
             s.id: s.title.get_text(lang, source)
             for s in outcomes.list_sets(self.ws, self.meeting.id)
         }
-        labels = [
-            f"{_short(sets.get(o.set_id or '', ''), 25)} {n}. {_short(o.lead.get_text(lang, source), 80)}"
-            for n, o in choices
-        ]
-        label, ok = QInputDialog.getItem(
-            self, _("Draft a highlight"), _("From the outcome:"), labels, 0, False
-        )
-        if not ok:
+        used = {
+            h.outcome_id: number
+            for number, h in enumerate(outcomes.list_highlights(self.ws, self.meeting.id), 1)
+            if h.outcome_id
+        }
+        entries = []
+        for number, outcome in choices:
+            where = _short(sets.get(outcome.set_id or "", _("Not in a set")), 40)
+            label = f"{where} · {number}. {_short(outcome.lead.get_text(lang, source), 120)}"
+            note = (
+                _("already drafted as highlight {number}").format(number=used[outcome.id])
+                if outcome.id in used
+                else ""
+            )
+            entries.append((outcome.id, label, note))
+        fresh = outcomes.outcomes_without_highlight(self.ws, self.meeting.id)
+        dialog = OutcomeChooser(entries, fresh[0] if fresh else None, self)
+        self.chooser = dialog
+        if dialog.exec() != QDialog.Accepted or dialog.chosen_id() is None:
             return
-        outcome = choices[labels.index(label)][1]
+        outcome = outcomes.get_outcome(self.ws, dialog.chosen_id())
         position = self.list.currentRow() + 1 if self.list.count() else 0
         result = self._edit(
             _("Draft a highlight from '{lead}'").format(
@@ -286,6 +320,11 @@ class HighlightsView(View):
         )
         if result is not None:
             self.select(result.id)
+            editor = self.editors.get(source)
+            if editor is not None:
+                self.tabs.setCurrentWidget(editor)
+                editor.setFocus()
+                editor.moveCursor(QTextCursor.End)
 
     def new_paragraph(self) -> None:
         if self.meeting is None:

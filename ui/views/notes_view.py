@@ -36,14 +36,15 @@ from PySide6.QtWidgets import (
 from gcm_dialogue import agenda, i18n, mechanisms, notes, participants
 from gcm_dialogue.clock import utc_now
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _
+from gcm_dialogue.i18n import _
 from gcm_dialogue.multilingual import Text
 
 from ..context import AppContext
 from ..dialogs.note_dialog import NoteDialog
 from ..widgets.note_capture import CaptureEdit, TagLine, plain_language_name
 from ..widgets.note_search import NoteSearchPanel
-from ..widgets.notes_model import NotesModel
+from ..widgets.notes_model import NotesModel, local_time
+from ..widgets.view_focus import focus_when_shown
 from .base import View
 
 AUTOSAVE_MS = 400  # what is typed reaches the workspace this long after the last keystroke
@@ -66,7 +67,6 @@ def _short(text: str, width: int = 40) -> str:
 
 class NotesView(View):
     view_id = "notes"
-    title = N_("Notes")
     tables = ("notes", "note_tags", "agenda_items", "breakout_groups", "participants")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -160,7 +160,7 @@ class NotesView(View):
         self.tags.setPlaceholderText(_("Tags: c2 (q) 10.7 regional, then Enter"))
         self.saved = QLabel()
         self.saved.setObjectName("captureSaved")
-        self.error = QLabel()
+        self.error = _MessageLabel()
         self.error.setObjectName("captureError")
         self.error.setStyleSheet("color: #a61b1b")
         self.error.setWordWrap(True)
@@ -228,8 +228,12 @@ class NotesView(View):
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         header.setStretchLastSection(False)
         metrics = self.table.fontMetrics()
-        sample = {0: "10/10/2017, 10:00", 1: str(notes.KINDS["recommendation"]), 2: "Reviewed"}
-        for column, width in ((4, 12), (5, 22), (6, 14)):
+        sample = {  # the widest values, as the language shown writes them
+            0: local_time("2017-09-30T23:59:00Z", "UTC"),
+            1: max((str(k) for k in notes.KINDS.values()), key=metrics.horizontalAdvance),
+            2: max((str(s) for s in notes.STATUSES.values()), key=metrics.horizontalAdvance),
+        }
+        for column, width in ((4, 10), (5, 15), (6, 9)):
             header.resizeSection(column, metrics.averageCharWidth() * width)
         for column, text in sample.items():
             header.resizeSection(column, metrics.horizontalAdvance(text) + 24)
@@ -336,13 +340,32 @@ class NotesView(View):
         self.place.setCompleter(completer)
         index = -1
         if default_place and self.meeting is not None:
-            running = notes.running_item(self.ws, self.meeting.id)
-            index = self.place.findData(place_key(running, None)) if running else -1
+            index = self.place.findData(self._default_place())
         elif current is not None:
             index = self.place.findData(current)
         self.place.setCurrentIndex(max(0, index))
         self.place.lineEdit().setCursorPosition(0)
         self.place.blockSignals(False)
+
+    def _default_place(self) -> str:
+        """The agenda item running now; the group last written in when it belongs to that
+        item (a rapporteur back after a restart is in the same breakout room); with nothing
+        running, the place last written in."""
+        if self.meeting is None:
+            return place_key(None, None)
+        running = notes.running_item(self.ws, self.meeting.id)
+        last = QSettings().value(f"notes/place/{self.meeting.id}", "", type=str)
+        if last and self.place.findData(last) < 0:
+            last = ""
+        if running is None:
+            return last or place_key(None, None)
+        if last and parse_place(last)[0] == running:
+            return last
+        return place_key(running, None)
+
+    def _remember_place(self) -> None:
+        if self.meeting is not None and self.place.currentData():
+            QSettings().setValue(f"notes/place/{self.meeting.id}", self.place.currentData())
 
     def _pick_place(self) -> None:
         """Enter in the place box: the first session or group whose name holds what is typed."""
@@ -351,6 +374,9 @@ class NotesView(View):
         index = labels.index(typed) if typed in labels else -1
         if index < 0:
             index = next((i for i, label in enumerate(labels) if typed and typed in label), -1)
+        completer = self.place.completer()
+        if completer is not None:
+            completer.popup().hide()
         if index >= 0:
             self.place.setCurrentIndex(index)
             self.place.lineEdit().setCursorPosition(0)
@@ -607,6 +633,7 @@ class NotesView(View):
             self.error.setText(str(exc))
             return
         QSettings().setValue("notes/lang", values["lang"])
+        self._remember_place()
         self._reset_capture()
         self.context.show_status(_("Note kept."))
         self.select_note(note.id)
@@ -616,6 +643,7 @@ class NotesView(View):
         self.note_id, self.started_at = None, None
         self.text.clear()
         self.tags.clear()
+        self.tags.close_completions()
         self.kind.setCurrentIndex(0)
         self.attribution.setCurrentIndex(0)
         self.error.clear()
@@ -739,9 +767,29 @@ class NotesView(View):
         if self.select_note(note_id):
             self.table.setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        super().showEvent(event)
+        focus_when_shown(self, event, lambda: self.text)  # capture first: type at once
+
     def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         self.flush()
         super().hideEvent(event)
+
+
+class _MessageLabel(QLabel):
+    """A message line that takes no room while it has nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.setVisible(False)
 
 
 def place_key(item: str | None, group: str | None) -> str:

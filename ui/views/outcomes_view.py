@@ -8,7 +8,7 @@ Europe, ..."), with its lead sentence and paragraph per language and its registe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,17 +33,19 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import consolidation, groups, i18n, notes, outcomes
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import N_, _
+from gcm_dialogue.i18n import _
 
 from ..context import AppContext
 from ..tasks import run_task
-from ..widgets.note_capture import plain_language_name
+from ..widgets.note_capture import format_list, plain_language_name
+from ..widgets.view_focus import focus_when_shown
 from .base import View
 
 NOTE_ROLE = Qt.UserRole + 1
 OUTCOME_ROLE = Qt.UserRole + 2
 SET_ROLE = Qt.UserRole + 3
 NO_SET = "\x00none"
+SHOWN_PER_PROPOSAL = 30  # notes listed under a proposed grouping (a merge takes them all)
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -66,7 +68,6 @@ def provenance_text(provenance: consolidation.Provenance, lang: str, source: str
 
 class OutcomesView(View):
     view_id = "outcomes"
-    title = N_("Outcomes")
     tables = ("outcomes", "outcome_sets", "outcome_sources", "outcome_tags", "notes")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -89,7 +90,7 @@ class OutcomesView(View):
         self.proposal_tree.header().setSectionResizeMode(1, QHeaderView.Interactive)
         self.proposal_tree.header().resizeSection(1, self.fontMetrics().averageCharWidth() * 22)
         self.proposal_status = QLabel()
-        self.merge_button = QPushButton(_("&Merge into one outcome (Ctrl+M)"))
+        self.merge_button = QPushButton(_("Mer&ge into one outcome (Ctrl+M)"))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.clicked.connect(self.merge_selected)
         left = QWidget()
@@ -108,7 +109,7 @@ class OutcomesView(View):
         self.board.header().setStretchLastSection(False)
         self.board.header().setSectionResizeMode(0, QHeaderView.Stretch)
         self.board.header().setSectionResizeMode(1, QHeaderView.Interactive)
-        self.board.header().resizeSection(1, self.fontMetrics().averageCharWidth() * 40)
+        self.board.header().resizeSection(1, self.fontMetrics().averageCharWidth() * 26)
         self.board.currentItemChanged.connect(lambda *_a: self.show_outcome())
         self.new_set_button = QPushButton(_("New set…"))
         self.new_set_button.clicked.connect(self.new_set)
@@ -135,7 +136,7 @@ class OutcomesView(View):
         self.body.setTabChangesFocus(True)
         line = self.fontMetrics().lineSpacing()
         self.lead.setMaximumHeight(line * 3 + 12)
-        self.body.setMaximumHeight(line * 7 + 12)
+        self.body.setMaximumHeight(line * 8 + 12)
         self.register = QComboBox()
         self.register.setObjectName("outcomeRegister")
         for code, label in outcomes.REGISTERS.items():
@@ -158,13 +159,21 @@ class OutcomesView(View):
         self.save_button = QPushButton(_("&Save (Ctrl+S)"))
         self.save_button.setObjectName("saveOutcome")
         self.save_button.clicked.connect(self.save)
+        self.sources.setMaximumHeight(line * 8 + 12)
+        kind_label = QLabel(_("K&ind:"))
+        kind_label.setBuddy(self.kind)
+        register_row = QHBoxLayout()
+        register_row.addWidget(self.register, 1)
+        register_row.addWidget(kind_label)
+        register_row.addWidget(self.kind, 1)
         form = QFormLayout()
         form.addRow(_("&Language:"), self.lang)
         form.addRow(_("Lea&d sentence:"), self.lead)
         form.addRow(_("&Paragraph:"), self.body)
-        form.addRow(_("&Register:"), self.register)
-        form.addRow(_("K&ind:"), self.kind)
-        form.addRow(_("S&et:"), self.set_combo)
+        register_label = QLabel(_("&Register:"))
+        register_label.setBuddy(self.register)
+        form.addRow(register_label, register_row)
+        form.addRow(_("Se&t:"), self.set_combo)
         form.addRow(_("Made in:"), self.provenance)
         form.addRow(_("Translations:"), self.missing)
         form.addRow(_("Sources:"), self.sources)
@@ -176,18 +185,23 @@ class OutcomesView(View):
         board_layout.setContentsMargins(0, 0, 0, 0)
         board_layout.addWidget(self.board, 1)
         board_layout.addLayout(board_buttons)
-        right = QSplitter(Qt.Vertical)
-        right.addWidget(board_box)
-        right.addWidget(self.editor)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        # the proposals above the board they feed, the editor of the chosen outcome beside
+        # them at full height (the board keeps room for two sets of five in any script)
+        lists = QSplitter(Qt.Vertical)
+        lists.setObjectName("outcomeLists")
+        lists.addWidget(left)
+        lists.addWidget(board_box)
+        lists.setStretchFactor(0, 1)
+        lists.setStretchFactor(1, 1)
+        self.board.setMinimumHeight(line * 8)
+        self.proposal_tree.setMinimumHeight(line * 6)
 
         splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([480, 720])
+        splitter.addWidget(lists)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -217,6 +231,7 @@ class OutcomesView(View):
         super().showEvent(event)
         if getattr(self, "_proposals_stale", False):
             self.load_proposals()
+        focus_when_shown(self, event, lambda: self.proposal_tree)
 
     def _on_changed(self, table: str, ids: tuple) -> None:
         if table in self.tables or table == "meetings":
@@ -233,7 +248,7 @@ class OutcomesView(View):
 
         def work(progress: object) -> object:
             found = consolidation.propose_groupings(ws, meeting_id, unused_only=unused)
-            ids = [n for p in found for n in p.note_ids]
+            ids = [n for p in found for n in p.note_ids[:SHOWN_PER_PROPOSAL]]
             return found, notes.get_notes(ws, ids)
 
         self.task = run_task(self, _("Looking for similar notes"), work, self._show_proposals)
@@ -267,7 +282,7 @@ class OutcomesView(View):
             top.setData(0, NOTE_ROLE, list(proposal.note_ids))
             self.proposal_tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)
-            for note_id in proposal.note_ids:
+            for note_id in proposal.note_ids[:SHOWN_PER_PROPOSAL]:
                 note = by_id.get(note_id)
                 if note is None:
                     continue
@@ -277,7 +292,25 @@ class OutcomesView(View):
                 child.setToolTip(0, note.text)
                 child.setData(0, NOTE_ROLE, [note.id])
                 top.addChild(child)
+            hidden = len(proposal.note_ids) - SHOWN_PER_PROPOSAL
+            if hidden > 0:
+                # the grouping as a whole still merges every note; only the list is cut short
+                more = QTreeWidgetItem(
+                    [
+                        i18n.ngettext(
+                            "… and {count} more note", "… and {count} more notes", hidden
+                        ).format(count=i18n.format_number(hidden)),
+                        "",
+                    ]
+                )
+                more.setFlags(Qt.ItemIsEnabled)
+                top.addChild(more)
             top.setExpanded(True)
+        if found and self.proposal_tree.currentItem() is None:
+            # the keyboard starts on the widest grouping (made current, not selected)
+            self.proposal_tree.setCurrentItem(
+                self.proposal_tree.topLevelItem(0), 0, QItemSelectionModel.NoUpdate
+            )
         self.proposal_status.setText(
             i18n.ngettext(
                 "{count} grouping proposed", "{count} groupings proposed", len(found)
@@ -385,7 +418,7 @@ class OutcomesView(View):
         missing = outcomes.missing_languages(self.ws, self.meeting.id, outcome.lead)
         self.missing.setText(
             _("Missing in: {languages}").format(
-                languages=", ".join(plain_language_name(c) for c in missing)
+                languages=format_list([plain_language_name(c) for c in missing])
             )
             if missing
             else _("Written in every working language.")
@@ -426,16 +459,25 @@ class OutcomesView(View):
 
     # ---- actions ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _chosen(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+        """The items selected, else the one with the keyboard focus (reached by Tab, which
+        makes an item current without selecting it)."""
+        items = tree.selectedItems()
+        if not items and tree.hasFocus() and tree.currentItem() is not None:
+            items = [tree.currentItem()]
+        return items
+
     def selected_note_ids(self) -> list[str]:
         ids: list[str] = []
-        for item in self.proposal_tree.selectedItems():
+        for item in self._chosen(self.proposal_tree):
             ids += item.data(0, NOTE_ROLE) or []
         return list(dict.fromkeys(ids))
 
     def selected_outcome_ids(self) -> list[str]:
         return [
             item.data(0, OUTCOME_ROLE)
-            for item in self.board.selectedItems()
+            for item in self._chosen(self.board)
             if item.data(0, OUTCOME_ROLE)
         ]
 

@@ -101,11 +101,13 @@ class NotesModel(QAbstractTableModel):
             return self._display(note, column)
         if role == Qt.ToolTipRole and column == "text":
             return note.text
+        if role == Qt.ToolTipRole and column == "time":
+            return local_time(note.captured_at, self.time_zone, full=True)
         return None
 
     def _display(self, note: Note, column: str) -> str:
         if column == "time":
-            return _local_time(note.captured_at, self.time_zone)
+            return local_time(note.captured_at, self.time_zone)
         if column == "kind":
             return str(notes.KINDS[note.kind])
         if column == "status":
@@ -121,9 +123,16 @@ class NotesModel(QAbstractTableModel):
         return note.author
 
 
-def _local_time(stamp: str, time_zone: str) -> str:
+def local_time(stamp: str, time_zone: str, full: bool = False) -> str:
+    """When a note was captured, in the meeting's time zone: "10 Oct 10:03" (short, for the
+    list: the year is the meeting's), or the full date and time."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from babel.dates import format_skeleton
+
     moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(ZoneInfo(time_zone))
-    return i18n.format_datetime(moment, format="short")
+    if full:
+        return i18n.format_datetime(moment, format="medium")
+    day = format_skeleton("MMMd", moment, locale=i18n.babel_locale())
+    return f"{day} {i18n.format_time(moment.time(), format='short')}"
