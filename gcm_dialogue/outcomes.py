@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from . import records
+from . import meetings, records
 from .errors import ValidationError
 from .i18n import LANGUAGES
 from .i18n import lazy_gettext as N_
@@ -54,15 +54,11 @@ class Highlight:
     outcome_id: str | None
 
 
-def _source_lang(ws: Workspace, meeting_id: str) -> str:
-    return str(ws.scalar("SELECT source_lang FROM meetings WHERE id = ?", (meeting_id,)) or "en")
-
-
 def create_set(
     ws: Workspace, meeting_id: str, key: str, title: Mapping[str, str] | str
 ) -> OutcomeSet:
     key = records.check_text(key, "set key")
-    text = Text(title, _source_lang(ws, meeting_id))
+    text = Text(title, meetings.source_lang(ws, meeting_id))
     if not text:
         raise ValidationError("a set of outcomes needs a title")
     if ws.scalar("SELECT 1 FROM outcome_sets WHERE meeting_id = ? AND key = ?", (meeting_id, key)):
@@ -100,7 +96,7 @@ def add_outcome(
     tags: Iterable[str] = (),
     source_note_ids: Iterable[str] = (),
 ) -> Outcome:
-    lang = _source_lang(ws, meeting_id)
+    lang = meetings.source_lang(ws, meeting_id)
     lead_text = Text(lead, lang)
     if not lead_text:
         raise ValidationError("an outcome needs a lead sentence")
@@ -147,7 +143,7 @@ def _check_sources(ws: Workspace, meeting_id: str, note_ids: list[str]) -> None:
 
 def update_outcome(ws: Workspace, outcome_id: str, **fields: object) -> Outcome:
     outcome = get_outcome(ws, outcome_id)
-    lang = _source_lang(ws, outcome.meeting_id)
+    lang = meetings.source_lang(ws, outcome.meeting_id)
     values: dict[str, object] = {}
     for name, value in fields.items():
         if name in ("lead", "body"):
@@ -213,7 +209,7 @@ def list_outcomes(ws: Workspace, meeting_id: str, *, set_id: str | None = None) 
 def add_highlight(
     ws: Workspace, meeting_id: str, text: Mapping[str, str] | str, *, outcome_id: str | None = None
 ) -> Highlight:
-    body = Text(text, _source_lang(ws, meeting_id))
+    body = Text(text, meetings.source_lang(ws, meeting_id))
     if not body:
         raise ValidationError("a highlight needs a text")
     with ws.transaction():
