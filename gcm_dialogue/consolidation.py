@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from . import outcomes, records
 from .errors import ValidationError
-from .i18n import ngettext
+from .i18n import list_separator, ngettext
 from .multilingual import Text
 from .search import fold
 from .store import Workspace
@@ -293,7 +293,9 @@ class Provenance:
         ).format(count=self.group_count, total=self.total_groups)
 
     def region_names(self, lang: str, source: str = "en") -> str:
-        return "; ".join(name.get_text(lang, source) for _code, name in self.regions)
+        return list_separator(lang).join(
+            name.get_text(lang, source) for _code, name in self.regions
+        )
 
 
 def outcome_provenance(ws: Workspace, outcome_id: str) -> Provenance:

@@ -203,6 +203,15 @@ def _widen_month(pattern: str) -> str:
     return re.sub(r"(?<![ML])(M{3}|L{3})(?![ML])", lambda m: m.group(1) + m.group(1)[0], pattern)
 
 
+def list_separator(lang: str | None = None) -> str:
+    """Between the items of a list whose items may hold commas: "; ", "；" in Chinese, "؛ "
+    in Arabic."""
+    return _LIST_SEPARATORS.get(lang or current_language(), "; ")
+
+
+_LIST_SEPARATORS = {"zh": "；", "ar": "؛ "}
+
+
 def format_number(value: float, lang: str | None = None) -> str:
     from babel import numbers
 

@@ -121,3 +121,11 @@ def test_lazy_labels_translate_when_shown():
         french = str(KINDS["recommendation"])
     assert str(KINDS["recommendation"]) == "Recommendation"
     assert french != "Recommendation"
+
+
+def test_lists_of_names_are_separated_the_way_each_script_writes():
+    assert i18n.list_separator("en") == "; "
+    assert i18n.list_separator("ar") == "؛ "
+    assert i18n.list_separator("zh") == "；"
+    with i18n.force_locale("fr"):
+        assert i18n.list_separator() == "; "

@@ -48,6 +48,7 @@ from ..i18n import (
     format_number,
     format_percent,
     format_time,
+    list_separator,
     ngettext,
 )
 from ..multilingual import Text
@@ -108,9 +109,7 @@ def number(value: int) -> str:
 
 
 def separator(ctx: DocContext) -> str:
-    """Between the items of a list whose items may hold commas: "; " ("；" in Chinese,
-    "؛ " in Arabic)."""
-    return {"zh": "；", "ar": "؛ "}.get(ctx.lang, "; ")
+    return list_separator(ctx.lang)
 
 
 def clock_text(total_minutes: int) -> str:

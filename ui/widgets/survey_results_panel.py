@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue import taxonomy
-from gcm_dialogue.i18n import _, current_language, format_number, format_percent, text_direction
+from gcm_dialogue.i18n import (
+    _,
+    current_language,
+    format_number,
+    format_percent,
+    list_separator,
+    text_direction,
+)
 from gcm_dialogue.multilingual import Text
 from gcm_dialogue.survey_fields import QUESTION_TYPES
 from gcm_dialogue.survey_results import KIND_ORDER, SurveyResults, kind_label, survey_results
@@ -83,7 +90,7 @@ def results_html(results: SurveyResults, source: str = "en") -> str:
     )
     for row in results.by_region:
         name = _t(row.name, source) or _("No region")
-        who = "; ".join(
+        who = list_separator().join(
             f"{_e(kind_label(k))}: {_e(_names(v))}"
             for k, v in sorted(row.answered_by_kind.items(), key=lambda kv: KIND_ORDER.index(kv[0]))
         )
@@ -238,7 +245,7 @@ def _elements_text(
         return "—"
     parts = [f"{n}. {_t(results.clusters[n]['short'], source)}" for n in clusters]
     parts += [f"({e})" for e in elements]
-    return "; ".join(parts)
+    return list_separator().join(parts)
 
 
 def _summary_html(q, source: str) -> str:  # noqa: ANN001
