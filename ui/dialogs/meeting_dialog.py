@@ -72,7 +72,7 @@ class MeetingDialog(QDialog):
         )
         dates = QHBoxLayout()
         dates.addWidget(self.start)
-        dates.addWidget(QLabel(_("to")))
+        dates.addWidget(QLabel(i18n.pgettext("between two dates", "to")))
         dates.addWidget(self.end)
         dates.addStretch(1)
         self.time_zone = QComboBox()

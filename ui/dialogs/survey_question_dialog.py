@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue.errors import KnownError
-from gcm_dialogue.i18n import _, language_name
+from gcm_dialogue.i18n import _, language_name, pgettext
 from gcm_dialogue.survey_fields import LIST_FIELDS, QUESTION_TYPES, YES
 from gcm_dialogue.surveys import Question, Section
 
@@ -127,7 +127,7 @@ class SurveyQuestionDialog(QDialog):
         self.scale_max.setValue(int(config.get("max", 5)))
         scale.addWidget(QLabel(_("From")))
         scale.addWidget(self.scale_min)
-        scale.addWidget(QLabel(_("to")))
+        scale.addWidget(QLabel(pgettext("between two numbers of a scale", "to")))
         scale.addWidget(self.scale_max)
         scale.addStretch()
         form.addRow(_("Scale:"), self.scale_box)
