@@ -55,10 +55,14 @@ class EditCommand(QUndoCommand):
 
     def perform(self) -> object:
         """Run the action for the first time; a refused action raises and leaves no trace."""
-        before = snapshots.capture(self.ws, self.table, self.scope)
-        self.result = self.action()
-        ids = self.scope + tuple(i for i in created_ids(self.result) if i not in self.scope)
-        self.before, self.after = before, snapshots.capture(self.ws, self.table, ids)
+        # One transaction: an action made of several service calls that fails midway
+        # leaves nothing, and the two captures see exactly the action's own change.
+        with self.ws.transaction():
+            before = snapshots.capture(self.ws, self.table, self.scope)
+            self.result = self.action()
+            ids = self.scope + tuple(i for i in created_ids(self.result) if i not in self.scope)
+            after = snapshots.capture(self.ws, self.table, ids)
+        self.before, self.after = before, after
         self._fresh = True
         return self.result
 

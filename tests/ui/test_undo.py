@@ -141,3 +141,25 @@ def test_bus_announces_the_table_and_rows(ws, meeting, qtbot):
         )
     table, ids = blocker.args
     assert table == "agenda_items" and len(ids) == 1
+
+
+def test_an_action_failing_midway_leaves_nothing_and_no_command(tmp_path):
+    from gcm_dialogue import meetings
+    from gcm_dialogue.store import open_workspace
+
+    with open_workspace(tmp_path / "w.gcmd") as ws:
+        stack = QUndoStack()
+
+        def two_calls():  # the first call succeeds, the second is refused
+            meetings.create_meeting(
+                ws, short_name="A", title="A", start_date="2026-01-01", end_date="2026-01-02"
+            )
+            meetings.create_meeting(
+                ws, short_name="B", title="B", start_date="2026-01-02", end_date="2026-01-01"
+            )
+
+        command = EditCommand(ws, "two meetings", "meetings", [], two_calls)
+        with pytest.raises(ValidationError):
+            push_edit(stack, command)
+        assert ws.scalar("SELECT count(*) FROM meetings") == 0
+        assert stack.count() == 0

@@ -116,6 +116,10 @@ class AgendaCommand(QUndoCommand):
         self._fresh = False
 
     def perform(self) -> object:
+        with self.ws.transaction():  # the action and its captures, or nothing
+            return self._perform()
+
+    def _perform(self) -> object:
         ws = self.ws
         capture = (
             (lambda ids: snapshots.capture(ws, "agenda_items", ids))

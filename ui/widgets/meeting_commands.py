@@ -36,9 +36,10 @@ class MeetingEditCommand(QUndoCommand):
         self._fresh = False
 
     def perform(self) -> object:
-        self.before = _state(self.ws, self.meeting_id)
-        result = self.action()
-        self.after = _state(self.ws, self.meeting_id)
+        with self.ws.transaction():  # the action and both states, or nothing
+            self.before = _state(self.ws, self.meeting_id)
+            result = self.action()
+            self.after = _state(self.ws, self.meeting_id)
         self._fresh = True
         return result
 
