@@ -41,6 +41,14 @@ def meeting(ws):
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory):
+    """Font instances cut for the documents go to a cache of the run, not the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory):
     """The demo workspace, built once for the tests that only read it."""

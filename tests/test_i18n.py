@@ -46,9 +46,8 @@ def _key(message_id):
     return tuple(message_id) if isinstance(message_id, (list, tuple)) else message_id
 
 
-def test_template_lists_every_string_in_the_code():
-    out = Path(LOCALES.parent / "build" / "check.pot")
-    out.parent.mkdir(exist_ok=True)
+def test_template_lists_every_string_in_the_code(tmp_path):
+    out = tmp_path / "check.pot"
     subprocess.run(
         [
             sys.executable,
