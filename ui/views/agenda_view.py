@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -151,29 +151,62 @@ class AgendaView(View):
         self.toolbar = QToolBar(_("Agenda"))
         self.toolbar.setObjectName("agendaToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.actions_by_name: dict[str, QAction] = {}
-        self._add_action("add", _("&Add Item…"), self.add_item, "Insert")
-        self._add_action("edit", _("&Edit…"), self.edit_item, "Return", extra="F2")
-        self._add_action("duplicate", _("D&uplicate"), self.duplicate_item, "Ctrl+D")
-        self._add_action("delete", _("&Delete"), self.delete_item, QKeySequence.Delete)
-        self.toolbar.addSeparator()
-        self._add_action("up", _("Move &Up"), lambda: self.move_by(-1), "Ctrl+Up")
-        self._add_action("down", _("Move Do&wn"), lambda: self.move_by(1), "Ctrl+Down")
-        self._add_action(
-            "previous_day", _("To &Previous Day"), lambda: self.move_day(-1), "Ctrl+Shift+Up"
+        self.add_action("add", _("&Add Item…"), self.add_item, "Insert", toolbar=self.toolbar)
+        self.add_action("edit", _("&Edit…"), self.edit_item, "Return", "F2", toolbar=self.toolbar)
+        self.add_action(
+            "duplicate", _("D&uplicate"), self.duplicate_item, "Ctrl+D", toolbar=self.toolbar
         )
-        self._add_action("next_day", _("To &Next Day"), lambda: self.move_day(1), "Ctrl+Shift+Down")
-        self.toolbar.addSeparator()
-        self._add_action(
-            "longer", _("&Longer"), lambda: self.change_duration(STEP_MIN), "Ctrl+=", extra="+"
+        self.add_action(
+            "delete", _("&Delete"), self.delete_item, QKeySequence.Delete, toolbar=self.toolbar
         )
-        self._add_action(
-            "shorter", _("&Shorter"), lambda: self.change_duration(-STEP_MIN), "Ctrl+-", extra="-"
-        )
-        self._add_action("day_start", _("Day &Start…"), self.edit_day_start, "Ctrl+T")
         self.toolbar.addSeparator()
-        self._add_action("publish", _("&Publish Agenda"), self.publish, "Ctrl+Shift+P")
-        self._add_action("changes", _("&Changes Since…"), self.show_changes, "Ctrl+Shift+H")
+        self.add_action(
+            "up", _("Move &Up"), lambda: self.move_by(-1), "Ctrl+Up", toolbar=self.toolbar
+        )
+        self.add_action(
+            "down", _("Move Do&wn"), lambda: self.move_by(1), "Ctrl+Down", toolbar=self.toolbar
+        )
+        self.add_action(
+            "previous_day",
+            _("To &Previous Day"),
+            lambda: self.move_day(-1),
+            "Ctrl+Shift+Up",
+            toolbar=self.toolbar,
+        )
+        self.add_action(
+            "next_day",
+            _("To &Next Day"),
+            lambda: self.move_day(1),
+            "Ctrl+Shift+Down",
+            toolbar=self.toolbar,
+        )
+        self.toolbar.addSeparator()
+        self.add_action(
+            "longer",
+            _("&Longer"),
+            lambda: self.change_duration(STEP_MIN),
+            "Ctrl+=",
+            "+",
+            toolbar=self.toolbar,
+        )
+        self.add_action(
+            "shorter",
+            _("&Shorter"),
+            lambda: self.change_duration(-STEP_MIN),
+            "Ctrl+-",
+            "-",
+            toolbar=self.toolbar,
+        )
+        self.add_action(
+            "day_start", _("Day &Start…"), self.edit_day_start, "Ctrl+T", toolbar=self.toolbar
+        )
+        self.toolbar.addSeparator()
+        self.add_action(
+            "publish", _("&Publish Agenda"), self.publish, "Ctrl+Shift+P", toolbar=self.toolbar
+        )
+        self.add_action(
+            "changes", _("&Changes Since…"), self.show_changes, "Ctrl+Shift+H", toolbar=self.toolbar
+        )
         self.meeting_menu_actions = [self.actions_by_name[n] for n in ("publish", "changes")]
 
         self.summary = QLabel()
@@ -185,29 +218,6 @@ class AgendaView(View):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.summary)
         self._update_actions()
-
-    def _add_action(
-        self,
-        name: str,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: object,
-        *,
-        extra: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        keys = [QKeySequence(shortcut)] + ([QKeySequence(extra)] if extra else [])
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys[0].toString()})")
-        action.triggered.connect(lambda _checked=False: slot())
-        self.actions_by_name[name] = action
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
-
-    def action(self, name: str) -> QAction:
-        return self.actions_by_name[name]
 
     # ---- showing --------------------------------------------------------------------------
 

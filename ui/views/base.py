@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
 
 from gcm_dialogue.meetings import Meeting
 
@@ -24,7 +28,35 @@ class View(QWidget):
         super().__init__(parent)
         self.context = context
         self.meeting: Meeting | None = None
+        self.actions_by_name: dict[str, QAction] = {}
         context.bus.changed.connect(self._on_changed)
+
+    def add_action(
+        self,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        *keys: object,
+        toolbar: QToolBar | None = None,
+    ) -> QAction:
+        """A command of the view, by its shortcuts while the focus is inside the view."""
+        action = QAction(text, self)
+        sequences = [QKeySequence(k) for k in keys]
+        action.setShortcuts(sequences)
+        # not the whole window: views hidden in the stack must not steal each other's keys
+        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        if sequences:
+            label = text.replace("&", "").rstrip("…")
+            action.setToolTip(f"{label} ({sequences[0].toString()})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        if toolbar is not None:
+            toolbar.addAction(action)
+        return action
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
 
     @property
     def ws(self):  # noqa: ANN201 - the Workspace

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, Qt, QTimer
-from PySide6.QtGui import QAction, QDropEvent, QKeySequence
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -124,9 +124,10 @@ class GroupsView(View):
         self.cards: dict[str | None, QFrame] = {}
         self.lists: dict[str | None, MemberList] = {}
         self.names: dict[str, str] = {}
-        self.actions_by_name: dict[str, QAction] = {}
-        self._action("assign", _("&Form groups automatically…"), self.form_groups, "Ctrl+Shift+A")
-        self._action("add_group", _("&Add group…"), self.add_group, "Ctrl+Shift+G")
+        self.add_action(
+            "assign", _("&Form groups automatically…"), self.form_groups, "Ctrl+Shift+A"
+        )
+        self.add_action("add_group", _("&Add group…"), self.add_group, "Ctrl+Shift+G")
         self.summary = QLabel()
         self.summary.setObjectName("groupsSummary")
         top = QHBoxLayout()
@@ -147,15 +148,6 @@ class GroupsView(View):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-
-    def _action(self, name: str, text: str, slot: object, *keys: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
 
     # ---- labels --------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -157,19 +157,30 @@ class LiveView(View):
 
         self.toolbar = QToolBar(_("Live session"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.actions_by_name: dict[str, QAction] = {}
-        self._add_action("start", _("&Start Item"), self.start_item, "F5")
-        self._add_action("end", _("&End Item"), self.end_item, "Shift+F5")
+        self.add_action("start", _("&Start Item"), self.start_item, "F5", toolbar=self.toolbar)
+        self.add_action("end", _("&End Item"), self.end_item, "Shift+F5", toolbar=self.toolbar)
         self.toolbar.addSeparator()
-        self._add_action("next", _("&Next Speaker"), self.next_speaker, "Ctrl+Return")
-        self._add_action("stop", _("S&top Speaker"), self.stop_speaker, "F9")
+        self.add_action(
+            "next", _("&Next Speaker"), self.next_speaker, "Ctrl+Return", toolbar=self.toolbar
+        )
+        self.add_action("stop", _("S&top Speaker"), self.stop_speaker, "F9", toolbar=self.toolbar)
         self.toolbar.addSeparator()
-        self._add_action("queue", _("&Add to Queue"), self.focus_queue_input, "Ctrl+L")
-        self._add_action("up", _("Move &Up"), lambda: self.move_entry(-1), "Ctrl+Up")
-        self._add_action("down", _("Move &Down"), lambda: self.move_entry(1), "Ctrl+Down")
-        self._add_action("remove", _("&Remove"), self.remove_entry, QKeySequence.Delete)
+        self.add_action(
+            "queue", _("&Add to Queue"), self.focus_queue_input, "Ctrl+L", toolbar=self.toolbar
+        )
+        self.add_action(
+            "up", _("Move &Up"), lambda: self.move_entry(-1), "Ctrl+Up", toolbar=self.toolbar
+        )
+        self.add_action(
+            "down", _("Move &Down"), lambda: self.move_entry(1), "Ctrl+Down", toolbar=self.toolbar
+        )
+        self.add_action(
+            "remove", _("&Remove"), self.remove_entry, QKeySequence.Delete, toolbar=self.toolbar
+        )
         self.toolbar.addSeparator()
-        self._add_action("screen", _("Second &Screen"), self.toggle_screen, "F11")
+        self.add_action(
+            "screen", _("Second &Screen"), self.toggle_screen, "F11", toolbar=self.toolbar
+        )
         self.meeting_menu_actions = [self.actions_by_name["screen"]]
 
         # the intervention
@@ -262,17 +273,6 @@ class LiveView(View):
         layout.addWidget(self.item_info)
         layout.addWidget(self.toolbar)
         layout.addLayout(grid, 1)
-
-    def _add_action(self, name: str, text: str, slot: Callable, shortcut: object) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.replace('&', '')} ({QKeySequence(shortcut).toString()})")
-        action.triggered.connect(lambda _checked=False: slot())
-        self.actions_by_name[name] = action
-        self.addAction(action)
-        self.toolbar.addAction(action)
-        return action
 
     def _totals_tree(self, name: str, first: str) -> QTreeWidget:
         tree = QTreeWidget()
@@ -516,9 +516,6 @@ class LiveView(View):
             has_entry and self.queue_list.currentRow() < self.queue_list.count() - 1
         )
         self.action("remove").setEnabled(has_entry)
-
-    def action(self, name: str) -> QAction:
-        return self.actions_by_name[name]
 
     # ---- acting ---------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -98,17 +98,16 @@ class ParticipantsView(View):
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.actions_by_name: dict[str, QAction] = {}
-        self._action("add", _("&Add…"), self.add_person, "Ins")
-        self._action("edit", _("&Edit…"), self.edit_current, "F2", "Return")
-        self._action("delete", _("&Delete"), self.delete_selected, QKeySequence.Delete)
-        self._action("category", _("Set &category…"), self.ask_category, "Ctrl+Shift+C")
-        self._action("role", _("Add &role…"), self.ask_role, "Ctrl+R")
-        self._action("group", _("Move to &group…"), self.ask_group, "Ctrl+G")
-        self._action("import", _("&Import…"), self.choose_import, "Ctrl+I")
-        self._action("export", _("E&xport…"), self.choose_export, "Ctrl+Alt+E")
-        self._action("duplicates", _("Find &duplicates…"), self.find_duplicates, "Ctrl+D")
-        self._action("filter", _("Filter"), self._focus_filter, QKeySequence.Find)
+        self.add_action("add", _("&Add…"), self.add_person, "Ins")
+        self.add_action("edit", _("&Edit…"), self.edit_current, "F2", "Return")
+        self.add_action("delete", _("&Delete"), self.delete_selected, QKeySequence.Delete)
+        self.add_action("category", _("Set &category…"), self.ask_category, "Ctrl+Shift+C")
+        self.add_action("role", _("Add &role…"), self.ask_role, "Ctrl+R")
+        self.add_action("group", _("Move to &group…"), self.ask_group, "Ctrl+G")
+        self.add_action("import", _("&Import…"), self.choose_import, "Ctrl+I")
+        self.add_action("export", _("E&xport…"), self.choose_export, "Ctrl+Alt+E")
+        self.add_action("duplicates", _("Find &duplicates…"), self.find_duplicates, "Ctrl+D")
+        self.add_action("filter", _("Filter"), self._focus_filter, QKeySequence.Find)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -131,15 +130,6 @@ class ParticipantsView(View):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-
-    def _action(self, name: str, text: str, slot: object, *keys: object) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
 
     def _focus_filter(self) -> None:
         self.filter.setFocus()
