@@ -14,3 +14,15 @@ def new_id() -> str:
 def utc_now() -> str:
     """The current UTC time as ISO 8601 text with a trailing Z, to the millisecond."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def parse_stamp(stamp: str) -> datetime:
+    """A stored UTC timestamp (``utc_now``'s form) as an aware datetime."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def to_local(stamp: str, time_zone: str) -> datetime:
+    """A stored UTC timestamp in a meeting's time zone, as its people read the clock."""
+    from zoneinfo import ZoneInfo  # its import reads the system's time zone path
+
+    return parse_stamp(stamp).astimezone(ZoneInfo(time_zone))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from . import records
+from .clock import parse_stamp
 from .errors import ValidationError
 from .participants import join_name
 from .store import Workspace
@@ -56,7 +57,7 @@ class Intervention:
         """Seconds spoken: the recorded figure, or up to ``now`` while it runs."""
         if self.seconds is not None:
             return self.seconds
-        return max(0, int((_now(now) - parse_time(self.started_at)).total_seconds()))
+        return max(0, int((_now(now) - parse_stamp(self.started_at)).total_seconds()))
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,6 @@ def _now(now: datetime | None) -> datetime:
 
 def stamp(now: datetime | None = None) -> str:
     return _now(now).astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def parse_time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 # ---- the running item ----------------------------------------------------------------------
@@ -316,7 +313,7 @@ def start_intervention(
 
 def _stop(ws: Workspace, intervention_id: str, at: str) -> None:
     row = records.require(ws, "interventions", intervention_id)
-    seconds = max(0, round((parse_time(at) - parse_time(row["started_at"])).total_seconds()))
+    seconds = max(0, round((parse_stamp(at) - parse_stamp(row["started_at"])).total_seconds()))
     records.update(ws, "interventions", intervention_id, {"ended_at": at, "seconds": seconds})
 
 

@@ -36,10 +36,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     speaking.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
-def _clock(minutes: int) -> str:
-    return agenda.clock(minutes)
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
@@ -53,14 +49,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             "days": [
                 {
                     "date": day.day.date,
-                    "start": _clock(day.start),
-                    "end": _clock(day.end),
+                    "start": agenda.clock(day.start),
+                    "end": agenda.clock(day.end),
                     "total_minutes": day.total_minutes,
                     "items": [
                         {
                             "id": s.item.id,
-                            "start": _clock(s.start),
-                            "end": _clock(s.end),
+                            "start": agenda.clock(s.start),
+                            "end": agenda.clock(s.end),
                             "title": s.item.title.get_text(lang, lang),
                             "kind": s.item.kind,
                             "fixed": s.item.time_mode == "fixed",
@@ -80,7 +76,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for number, day in enumerate(days, start=1):
         hours, minutes = divmod(day.total_minutes, 60)
         print(
-            f"Day {number}, {day.day.date}: {_clock(day.start)}–{_clock(day.end)} "
+            f"Day {number}, {day.day.date}: {agenda.clock(day.start)}–{agenda.clock(day.end)} "
             f"({hours} h {minutes:02d} min)"
         )
         for slot in day.slots:
@@ -91,7 +87,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             elif slot.gap_before:
                 note = f"  [gap {slot.gap_before} min]"
             print(
-                f"  {_clock(slot.start)}–{_clock(slot.end)}{mark:6} "
+                f"  {agenda.clock(slot.start)}–{agenda.clock(slot.end)}{mark:6} "
                 f"{slot.item.title.get_text(lang, lang)}{note}"
             )
     return 0

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue import agenda_changes, i18n
+from gcm_dialogue.clock import to_local
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
 from gcm_dialogue.meetings import Meeting
@@ -35,8 +33,7 @@ CHANGE_ID_ROLE = Qt.UserRole + 1
 
 
 def local_time(stamp: str, time_zone: str) -> str:
-    moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone(ZoneInfo(time_zone))
-    return i18n.format_datetime(moment, format="short")
+    return i18n.format_datetime(to_local(stamp, time_zone), format="short")
 
 
 class AgendaChangesDialog(QDialog):

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue import agenda, i18n, live
+from gcm_dialogue.clock import parse_stamp, to_local
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
 
@@ -434,7 +435,7 @@ class LiveView(View):
                 if item.actual_end:
                     parts.append(_("ended {time}").format(time=self._local(item.actual_end)))
                 else:
-                    spent = int((now - live.parse_time(item.actual_start)).total_seconds())
+                    spent = int((now - parse_stamp(item.actual_start)).total_seconds())
                     left = item.duration_min * 60 - spent
                     parts.append(
                         _("{time} left").format(time=format_seconds(left))
@@ -496,10 +497,7 @@ class LiveView(View):
 
     def _local(self, stamp: str) -> str:
         assert self.meeting is not None
-        from zoneinfo import ZoneInfo
-
-        moment = live.parse_time(stamp).astimezone(ZoneInfo(self.meeting.time_zone))
-        return i18n.format_time(moment.time())
+        return i18n.format_time(to_local(stamp, self.meeting.time_zone).time())
 
     def _update_actions(self, running: bool | None = None) -> None:
         if running is None:
