@@ -23,7 +23,7 @@ from . import duplicates, participants, records, tabular
 from .clock import new_id, utc_now
 from .duplicates import fold
 from .errors import ValidationError
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, _, list_separator
 from .i18n import lazy_gettext as N_
 from .store import Workspace
 
@@ -466,7 +466,9 @@ _KIND_CATEGORY = {"rcp": "iscm", "irf": "iscm", "global": "iscm", "reo": "reo", 
 def _row_values(
     cells: Mapping[str, str], resolver: _Resolver
 ) -> tuple[dict[str, object], list[str]]:
-    """Validated participant fields and roles from a row's cells; ValueError with the reason."""
+    """Validated participant fields and roles from a row's cells; ValueError with every
+    reason the row cannot be imported, so that one correction of the file fixes them all."""
+    problems: list[str] = []
     get = lambda name: " ".join(str(cells.get(name, "") or "").split())  # noqa: E731
     honorific, given, family = get("honorific"), get("given_name"), get("family_name")
     if "full_name" in cells and not (given or family):
@@ -477,7 +479,7 @@ def _row_values(
         if len(words) > 1 and fold(words[0]) in HONORIFICS:
             honorific, given = words[0], " ".join(words[1:])
     if not (given or family):
-        raise ValueError("no name")
+        problems.append(_("no name"))
     values: dict[str, object] = {
         "honorific": honorific,
         "given_name": given,
@@ -488,26 +490,23 @@ def _row_values(
     if email.lower().startswith("mailto:"):
         email = email[7:]
     if email and not _EMAIL.match(email):
-        raise ValueError(f"{email!r} is not an email address")
+        problems.append(_("“{email}” is not an email address").format(email=email))
     values["email"] = email
     mechanism_id, organisation, kind = resolver.organisation(get("organisation"))
     values["mechanism_id"], values["organisation"] = mechanism_id, organisation
     category_text = get("category")
-    if category_text:
-        category = CATEGORY_NAMES.get(fold(category_text))
-        if category is None:
-            raise ValueError(f"unknown category {category_text!r}")
-    else:
-        category = _KIND_CATEGORY.get(kind, "other")
-    values["category"] = category
+    category = CATEGORY_NAMES.get(fold(category_text)) if category_text else None
+    if category_text and category is None:
+        problems.append(_("unknown category “{category}”").format(category=category_text))
+    values["category"] = category or _KIND_CATEGORY.get(kind, "other")
     country_text = get("country")
+    values["country"] = ""
     if country_text:
         country = _country_names().get(fold(country_text))
         if country is None:
-            raise ValueError(f"unknown country {country_text!r}")
-        values["country"] = country
-    else:
-        values["country"] = ""
+            problems.append(_("unknown country “{country}”").format(country=country_text))
+        else:
+            values["country"] = country
     language_text = get("languages")
     languages = []
     for part in _SPLIT_LIST.split(language_text) if language_text else []:
@@ -515,14 +514,19 @@ def _row_values(
             continue
         code = _language_names().get(fold(part))
         if code is None:
-            raise ValueError(f"unknown language {part!r} (expected one of the six UN languages)")
-        languages.append(code)
+            problems.append(
+                _("unknown language “{language}” (expected one of the six UN languages)").format(
+                    language=part.strip()
+                )
+            )
+        else:
+            languages.append(code)
     values["languages"] = list(dict.fromkeys(languages))
     gender_text = get("gender")
     gender = GENDER_NAMES.get(fold(gender_text), None) if gender_text else ""
     if gender is None:
-        raise ValueError(f"unknown gender {gender_text!r}")
-    values["gender"] = gender
+        problems.append(_("unknown gender “{gender}”").format(gender=gender_text))
+    values["gender"] = gender or ""
     roles = []
     role_text = get("roles")
     for part in _SPLIT_LIST.split(role_text) if role_text else []:
@@ -530,8 +534,11 @@ def _row_values(
             continue
         code = ROLE_NAMES.get(fold(part))
         if code is None:
-            raise ValueError(f"unknown role {part!r}")
-        roles.append(code)
+            problems.append(_("unknown role “{role}”").format(role=part.strip()))
+        else:
+            roles.append(code)
+    if problems:
+        raise ValueError(list_separator().join(problems))
     return values, roles
 
 
@@ -569,7 +576,7 @@ def plan_import(
         keys.append("n:" + _Matcher.name_key(values["given_name"], values["family_name"], org))  # type: ignore[arg-type]
         earlier = next((seen_in_file[k] for k in keys if k in seen_in_file), None)
         if earlier is not None:
-            planned.append(PlannedRow(number, "reject", reason=f"the same person as row {earlier}"))
+            planned.append(PlannedRow(number, "reject", reason=_("the same person as row {row}").format(row=earlier)))
             continue
         for key in keys:
             seen_in_file[key] = number

@@ -200,13 +200,31 @@ def test_rows_are_validated_and_rejected_with_reasons(tmp_path, ws, meeting):
     assert len(result.added) == 1
     assert reasons == {
         3: "no name",
-        4: "'not-an-email' is not an email address",
-        5: "unknown country 'Atlantis'",
-        6: "unknown category 'Astronaut'",
-        7: "unknown gender '?'",
-        8: "unknown language 'Klingon' (expected one of the six UN languages)",
+        4: "“not-an-email” is not an email address",
+        5: "unknown country “Atlantis”",
+        6: "unknown category “Astronaut”",
+        7: "unknown gender “?”",
+        8: "unknown language “Klingon” (expected one of the six UN languages)",
         9: "the same person as row 2",
     }
+
+
+def test_a_row_is_rejected_with_every_reason_at_once(tmp_path, ws, meeting):
+    rows = [["Nom", "Prénom", "Courriel", "Pays", "Sexe"], ["Doe", "Joe", "joe@", "Atlantis", "?"]]
+    result = import_file(ws, _csv(tmp_path / "r.csv", rows, "utf-8", ","), meeting_id=meeting.id)
+    assert dict(result.rejected) == {
+        2: "“joe@” is not an email address; unknown country “Atlantis”; unknown gender “?”"
+    }
+
+
+def test_reasons_are_given_in_the_language_of_the_user(tmp_path, ws, meeting):
+    from gcm_dialogue import i18n
+
+    rows = [["Nom", "Prénom", "Pays"], ["Doe", "Jane", "Atlantis"]]
+    with i18n.force_locale("fr"):
+        result = import_file(ws, _csv(tmp_path / "r.csv", rows, "utf-8", ","), meeting_id=meeting.id)
+    (reason,) = dict(result.rejected).values()
+    assert "Atlantis" in reason and reason != "unknown country “Atlantis”"
 
 
 @pytest.mark.parametrize(
