@@ -62,6 +62,7 @@ class AgendaItemDialog(QDialog):
         self.kind = QComboBox()
         for code, name in agenda.KINDS.items():
             self.kind.addItem(str(name), code)
+        self.kind.setCurrentIndex(max(0, self.kind.findData("panel")))  # the usual new item
         self.fixed = QCheckBox(_("Fixed start time"))
         self.fixed.setObjectName("fixed")
         self.fixed.setToolTip(
