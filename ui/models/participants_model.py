@@ -197,9 +197,7 @@ class ParticipantsModel(QAbstractTableModel):
     def _text(self, column: str, row: dict) -> str:
         lang = current_language()
         if column == "name":
-            return " ".join(
-                p for p in (row["honorific"], row["given_name"], row["family_name"]) if p
-            )
+            return participants.join_name(row["given_name"], row["family_name"], row["honorific"])
         if column == "organisation":
             return row["acronym"] or row["organisation"]
         if column == "category":

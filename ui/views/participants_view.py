@@ -215,7 +215,7 @@ class ParticipantsView(View):
             return
         values, roles = dialog.values(), dialog.chosen_roles()
         meeting_id = self.meeting.id
-        name = " ".join(str(values[k]) for k in ("given_name", "family_name") if values[k])
+        name = participants.join_name(str(values["given_name"]), str(values["family_name"]))
         person = self._edit(
             _("Add '{name}'").format(name=name),
             "participants",
