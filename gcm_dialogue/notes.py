@@ -223,9 +223,70 @@ def note_history(ws: Workspace, note_id: str) -> list[HistoryEntry]:
     return [HistoryEntry(**row) for row in rows]
 
 
+def set_statuses(
+    ws: Workspace, note_ids: Iterable[str], status: str, *, by: str = ""
+) -> records.Changes:
+    """Move several notes to one status, as one action: all of them, or none on an error."""
+    records.check_choice(status, STATUSES, "note status")
+    ids = list(dict.fromkeys(note_ids))
+    with ws.transaction():
+        for note_id in ids:
+            set_status(ws, note_id, status, by=by)
+    return records.Changes("notes", tuple(ids))
+
+
 def delete_note(ws: Workspace, note_id: str) -> records.Changes:
     with ws.transaction():
         return records.delete(ws, "notes", note_id)
+
+
+def delete_notes(ws: Workspace, note_ids: Iterable[str]) -> records.Changes:
+    """Delete several notes as one action: all of them, or none when one is missing."""
+    ids = list(dict.fromkeys(note_ids))
+    with ws.transaction():
+        for note_id in ids:
+            records.delete(ws, "notes", note_id)
+    return records.Changes("notes", tuple(ids))
+
+
+def note_exists(ws: Workspace, note_id: str) -> bool:
+    return ws.scalar("SELECT 1 FROM notes WHERE id = ?", (note_id,)) is not None
+
+
+def keep_draft(
+    ws: Workspace,
+    meeting_id: str,
+    draft_id: str | None,
+    text: str,
+    *,
+    lang: str,
+    tags: Iterable[str] = (),
+    author: str = "",
+    captured_at: str | None = None,
+    **fields: object,
+) -> Note:
+    """Keep a note typed in the capture box, as one transaction.
+
+    The draft saved while it was typed (``draft_id``) takes the final values, without edit
+    history; when there is no draft, or it is gone (deleted meanwhile, or undone), the note
+    is added, written by ``author`` and captured at ``captured_at``.
+    """
+    tags = list(tags)
+    with ws.transaction():
+        if draft_id is not None and note_exists(ws, draft_id):
+            return update_note(
+                ws, draft_id, tags=tags, history=False, text=text, lang=lang, **fields
+            )
+        return add_note(
+            ws,
+            meeting_id,
+            text,
+            lang=lang,
+            tags=tags,
+            author=author,
+            captured_at=captured_at,
+            **fields,  # type: ignore[arg-type]
+        )
 
 
 def _write_tags(ws: Workspace, note_id: str, tags: Iterable[str]) -> None:
@@ -425,6 +486,65 @@ def tag_choices(ws: Workspace) -> list[tuple[str, str]]:
 
 
 # ---- where a rapporteur is --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a note is taken: a session (agenda item), a breakout group, or both."""
+
+    label: str
+    agenda_item_id: str | None
+    group_id: str | None
+
+    @property
+    def key(self) -> str:
+        return place_key(self.agenda_item_id, self.group_id)
+
+
+def place_key(agenda_item_id: str | None, group_id: str | None) -> str:
+    """A session or group as one plain string (``item|group``), for settings and lists."""
+    return f"{agenda_item_id or ''}|{group_id or ''}"
+
+
+def parse_place(key: str) -> tuple[str | None, str | None]:
+    """The (agenda item, group) of a :func:`place_key`."""
+    item, _sep, group = key.partition("|")
+    return item or None, group or None
+
+
+def places(ws: Workspace, meeting_id: str, lang: str) -> list[Place]:
+    """The sessions of a meeting in timetable order (breaks aside), each followed by its
+    breakout groups ("Group name · session"), then the groups of no session; labels in
+    ``lang``, falling back to the meeting's source language."""
+    from . import agenda, meetings
+    from .multilingual import Text
+    from .texts import shorten
+
+    source = meetings.source_lang(ws, meeting_id)
+    by_item: dict[str | None, list[tuple[str, Text]]] = {}
+    for group in ws.query(
+        "SELECT id, name, agenda_item_id FROM breakout_groups WHERE meeting_id = ? "
+        "ORDER BY position",
+        (meeting_id,),
+    ):
+        by_item.setdefault(group["agenda_item_id"], []).append(
+            (group["id"], Text.from_json(group["name"]))
+        )
+    out: list[Place] = []
+    for day in agenda.schedule(ws, meeting_id):
+        for slot in day.slots:
+            item = slot.item
+            if item.kind == "break":
+                continue
+            title = shorten(item.title.get_text(lang, source), 60)
+            out.append(Place(title, item.id, None))
+            for group_id, name in by_item.pop(item.id, []):
+                label = f"{name.get_text(lang, source)} · {shorten(title, 30)}"
+                out.append(Place(label, item.id, group_id))
+    for rest in by_item.values():
+        for group_id, name in rest:
+            out.append(Place(name.get_text(lang, source), None, group_id))
+    return out
 
 
 def running_item(ws: Workspace, meeting_id: str, now: datetime | None = None) -> str | None:

@@ -170,6 +170,38 @@ def delete_outcome(ws: Workspace, outcome_id: str) -> records.Changes:
         return records.delete(ws, "outcomes", outcome_id)
 
 
+def delete_outcomes(ws: Workspace, outcome_ids: Iterable[str]) -> records.Changes:
+    """Delete several outcomes as one action: all of them, or none when one is missing."""
+    ids = list(dict.fromkeys(outcome_ids))
+    with ws.transaction():
+        for outcome_id in ids:
+            records.delete(ws, "outcomes", outcome_id)
+    return records.Changes("outcomes", tuple(ids))
+
+
+def edit_outcome(
+    ws: Workspace,
+    outcome_id: str,
+    lang: str,
+    *,
+    lead: str,
+    body: str,
+    register: str,
+    kind: str,
+    set_id: str | None,
+) -> Outcome:
+    """The outcome editor's save, as one transaction: the lead and paragraph in ``lang``
+    (a blank one removed), the register and kind, and, when ``set_id`` is another set, the
+    move to the end of that set (``None``: out of any set)."""
+    with ws.transaction():
+        current = get_outcome(ws, outcome_id)
+        set_outcome_text(ws, outcome_id, lang, lead=lead, body=body)
+        update_outcome(ws, outcome_id, register=register, kind=kind)
+        if set_id != current.set_id:
+            move_outcome(ws, outcome_id, set_id=set_id, position=10**6)
+    return get_outcome(ws, outcome_id)
+
+
 def get_outcome(ws: Workspace, outcome_id: str) -> Outcome:
     records.require(ws, "outcomes", outcome_id)
     meeting_id = str(ws.scalar("SELECT meeting_id FROM outcomes WHERE id = ?", (outcome_id,)))
@@ -227,12 +259,26 @@ def add_highlight(
     return next(h for h in list_highlights(ws, meeting_id) if h.id == highlight_id)
 
 
-def update_highlight(ws: Workspace, highlight_id: str, text: Mapping[str, str]) -> Highlight:
-    row = records.require(ws, "highlights", highlight_id)
-    body = Text(text)
-    if not body:
-        raise ValidationError("a highlight needs a text")
+def update_highlight(
+    ws: Workspace, highlight_id: str, text: Mapping[str, str], *, merge: bool = False
+) -> Highlight:
+    """Replace a highlight's texts with ``text``.
+
+    With ``merge``, only the languages in ``text`` change: a text written replaces that
+    language's, a blank one removes it, and the other languages stay as they are.
+    """
     with ws.transaction():
+        row = records.require(ws, "highlights", highlight_id)
+        if merge:
+            merged = dict(Text.from_json(row["text"]))
+            for code, value in text.items():
+                merged.pop(code, None)
+                if value.strip():
+                    merged[code] = value
+            text = merged
+        body = Text(text)
+        if not body:
+            raise ValidationError("a highlight needs a text")
         records.update(ws, "highlights", highlight_id, {"text": body.to_json()})
     return next(h for h in list_highlights(ws, row["meeting_id"]) if h.id == highlight_id)
 

@@ -1,10 +1,12 @@
 """Killing the application right after typing loses nothing: a real process, killed hard."""
 
 import os
+import queue
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from gcm_dialogue import meetings
 from gcm_dialogue.store import open_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
+LINE_TIMEOUT = 60  # seconds to wait for a line from the child before giving up on it
 
 CHILD = r"""
 import sys
@@ -58,6 +61,47 @@ def _texts(path: Path) -> list[str]:
         conn.close()
 
 
+class _Output:
+    """The child's output read on threads, so that waiting for a line can time out and a
+    chatty child never blocks on a full pipe."""
+
+    def __init__(self, child: subprocess.Popen) -> None:
+        self.child = child
+        self.lines: queue.Queue = queue.Queue()
+        self.errors: list[str] = []
+        self.threads = [
+            threading.Thread(target=self._read_lines, daemon=True),
+            threading.Thread(target=lambda: self.errors.extend(child.stderr), daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def _read_lines(self) -> None:
+        for line in self.child.stdout:
+            self.lines.put(line)
+        self.lines.put(None)  # the end of the output
+
+    def kill(self) -> None:
+        if self.child.poll() is None:
+            self.child.send_signal(signal.SIGKILL)
+        self.child.wait(timeout=LINE_TIMEOUT)
+        for thread in self.threads:
+            thread.join(timeout=LINE_TIMEOUT)
+
+    def expect(self, expected: str) -> None:
+        """The child's next line is ``expected``; otherwise the child is killed first, then
+        its error output (complete once it is dead) makes the failure message."""
+        try:
+            line = self.lines.get(timeout=LINE_TIMEOUT)
+        except queue.Empty:
+            line = f"(nothing within {LINE_TIMEOUT} s)"
+        if line is None or line.strip() != expected:
+            self.kill()
+            pytest.fail(
+                f"expected {expected!r} from the child, got {line!r}:\n{''.join(self.errors)}"
+            )
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_a_second_after_the_last_keystroke(tmp_path):
     path = tmp_path / "kill.gcmd"
@@ -78,15 +122,15 @@ def test_killed_a_second_after_the_last_keystroke(tmp_path):
         env=env,
         cwd=ROOT,
     )
+    output = _Output(child)
     try:
-        assert child.stdout.readline().strip() == "typed", child.stderr.read()
+        output.expect("typed")
         # a note kept with Enter is on disk at once
         assert _texts(path)[0] == "Kept with Enter"
         # one second after the last keystroke (the application's own clock), kill it hard
-        assert child.stdout.readline().strip() == "a second later", child.stderr.read()
+        output.expect("a second later")
     finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+        output.kill()
     assert child.returncode == -signal.SIGKILL
     with open_workspace(path) as ws:
         assert ws.scalar("PRAGMA integrity_check") == "ok"

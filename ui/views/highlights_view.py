@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from gcm_dialogue import i18n, outcomes
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
+from gcm_dialogue.texts import shorten
 
 from ..context import AppContext
 from ..dialogs.outcome_chooser import OutcomeChooser
@@ -37,9 +38,7 @@ from .base import View
 HIGHLIGHT_ROLE = Qt.UserRole + 1
 
 
-def _short(text: str, width: int = 220) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+SHORT = 220  # characters of a paragraph shown in the list
 
 
 class HighlightsView(View):
@@ -153,7 +152,7 @@ class HighlightsView(View):
         for number, highlight in enumerate(outcomes.list_highlights(self.ws, meeting.id), 1):
             resolved = highlight.text.resolve(lang, source)
             missing = highlight.text.missing(meeting.working_langs)
-            text = f"{i18n.format_number(number)}. {_short(resolved.text)}"
+            text = f"{i18n.format_number(number)}. {shorten(resolved.text, SHORT)}"
             item = QListWidgetItem(text)
             item.setData(HIGHLIGHT_ROLE, highlight.id)
             item.setToolTip(
@@ -238,8 +237,9 @@ class HighlightsView(View):
                 return
             self.source.setText(
                 _("Drafted from the outcome: {lead}").format(
-                    lead=_short(
-                        outcome.lead.get_text(i18n.current_language(), self.meeting.source_lang)
+                    lead=shorten(
+                        outcome.lead.get_text(i18n.current_language(), self.meeting.source_lang),
+                        SHORT,
                     )
                 )
             )
@@ -260,22 +260,12 @@ class HighlightsView(View):
         if highlight_id is None:
             return
         texts = {code: editor.toPlainText() for code, editor in self.editors.items()}
-
-        def action() -> object:
-            row = [
-                h
-                for h in outcomes.list_highlights(self.ws, self.meeting.id)
-                if h.id == highlight_id
-            ]
-            merged = dict(row[0].text) if row else {}
-            for code, text in texts.items():
-                merged.pop(code, None)
-                if text.strip():
-                    merged[code] = text
-            return outcomes.update_highlight(self.ws, highlight_id, merged)
-
         number = self.list.currentRow() + 1
-        self._edit(_("Edit highlight {number}").format(number=number), [highlight_id], action)
+        self._edit(
+            _("Edit highlight {number}").format(number=number),
+            [highlight_id],
+            lambda: outcomes.update_highlight(self.ws, highlight_id, texts, merge=True),
+        )
 
     def draft_from_outcome(self) -> None:
         if self.meeting is None:
@@ -296,8 +286,8 @@ class HighlightsView(View):
         }
         entries = []
         for number, outcome in choices:
-            where = _short(sets.get(outcome.set_id or "", _("Not in a set")), 40)
-            label = f"{where} · {number}. {_short(outcome.lead.get_text(lang, source), 120)}"
+            where = shorten(sets.get(outcome.set_id or "", _("Not in a set")), 40)
+            label = f"{where} · {number}. {shorten(outcome.lead.get_text(lang, source), 120)}"
             note = (
                 _("already drafted as highlight {number}").format(number=used[outcome.id])
                 if outcome.id in used
@@ -313,7 +303,7 @@ class HighlightsView(View):
         position = self.list.currentRow() + 1 if self.list.count() else 0
         result = self._edit(
             _("Draft a highlight from '{lead}'").format(
-                lead=_short(outcome.lead.get_text(lang, source), 40)
+                lead=shorten(outcome.lead.get_text(lang, source), 40)
             ),
             [],
             lambda: outcomes.draft_highlight(self.ws, outcome.id, position=position),

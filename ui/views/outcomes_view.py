@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from gcm_dialogue import consolidation, groups, i18n, notes, outcomes
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
+from gcm_dialogue.texts import shorten
 
 from ..context import AppContext
 from ..tasks import run_task
@@ -46,11 +47,7 @@ OUTCOME_ROLE = Qt.UserRole + 2
 SET_ROLE = Qt.UserRole + 3
 NO_SET = "\x00none"
 SHOWN_PER_PROPOSAL = 30  # notes listed under a proposed grouping (a merge takes them all)
-
-
-def _short(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+SHORT = 90  # characters of a note or outcome shown in a list
 
 
 def provenance_text(provenance: consolidation.Provenance, lang: str, source: str) -> str:
@@ -287,7 +284,7 @@ class OutcomesView(View):
                 if note is None:
                     continue
                 child = QTreeWidgetItem(
-                    [_short(note.text), names.get(note.group_id or "", _("Plenary"))]
+                    [shorten(note.text, SHORT), names.get(note.group_id or "", _("Plenary"))]
                 )
                 child.setToolTip(0, note.text)
                 child.setData(0, NOTE_ROLE, [note.id])
@@ -350,7 +347,7 @@ class OutcomesView(View):
             top.setFirstColumnSpanned(True)
             tops[outcome_set.id] = top
             self.set_combo.addItem(
-                _short(outcome_set.title.get_text(lang, source), 50), outcome_set.id
+                shorten(outcome_set.title.get_text(lang, source), 50), outcome_set.id
             )
         selected = None
         for number, outcome in outcomes.numbered(self.ws, meeting.id):
@@ -367,7 +364,7 @@ class OutcomesView(View):
             resolved = outcome.lead.resolve(lang, source)
             item = QTreeWidgetItem(
                 [
-                    f"{number}. {_short(resolved.text)}",
+                    f"{number}. {shorten(resolved.text, SHORT)}",
                     provenance_text(provenance, lang, source),
                 ]
             )
@@ -429,7 +426,7 @@ class OutcomesView(View):
         }
         for note in notes.get_notes(self.ws, outcome.source_note_ids).values():
             where = names.get(note.group_id or "", _("Plenary"))
-            self.sources.addItem(f"{where}: {_short(note.text, 120)}")
+            self.sources.addItem(f"{where}: {shorten(note.text, 120)}")
 
     def save(self) -> None:
         outcome_id = self.current_outcome_id()
@@ -441,20 +438,22 @@ class OutcomesView(View):
         set_id = self.set_combo.currentData()
         set_id = None if set_id == NO_SET else set_id
         current = outcomes.get_outcome(self.ws, outcome_id)
-
-        def action() -> object:
-            with self.ws.transaction():
-                outcomes.set_outcome_text(self.ws, outcome_id, lang, lead=lead, body=body)
-                outcomes.update_outcome(self.ws, outcome_id, register=register, kind=kind)
-                if set_id != current.set_id:
-                    outcomes.move_outcome(self.ws, outcome_id, set_id=set_id, position=10**6)
-            return outcomes.get_outcome(self.ws, outcome_id)
-
         scope = [o.id for o in outcomes.list_outcomes(self.ws, self.meeting.id)]
         self._edit(
-            _("Edit outcome '{lead}'").format(lead=_short(lead or current.lead.get_text(lang), 40)),
+            _("Edit outcome '{lead}'").format(
+                lead=shorten(lead or current.lead.get_text(lang), 40)
+            ),
             scope,
-            action,
+            lambda: outcomes.edit_outcome(
+                self.ws,
+                outcome_id,
+                lang,
+                lead=lead,
+                body=body,
+                register=register,
+                kind=kind,
+                set_id=set_id,
+            ),
         )
 
     # ---- actions ---------------------------------------------------------------------------
@@ -559,9 +558,7 @@ class OutcomesView(View):
                 count=len(ids)
             ),
             ids,
-            lambda: _in_transaction(
-                self.ws, [lambda i=i: outcomes.delete_outcome(self.ws, i) for i in ids]
-            ),
+            lambda: outcomes.delete_outcomes(self.ws, ids),
         )
 
     def new_set(self) -> None:
@@ -577,7 +574,7 @@ class OutcomesView(View):
         key = next(f"set-{n}" for n in range(1, len(keys) + 2) if f"set-{n}" not in keys)
         try:
             self.context.edit(
-                _("Add the set '{title}'").format(title=_short(title, 40)),
+                _("Add the set '{title}'").format(title=shorten(title, 40)),
                 "outcome_sets",
                 [],
                 lambda: outcomes.create_set(self.ws, meeting_id, key, {lang: title.strip()}),
@@ -591,8 +588,3 @@ class OutcomesView(View):
         except KnownError as exc:
             QMessageBox.warning(self, _("Outcomes"), str(exc))
             return None
-
-
-def _in_transaction(ws, steps: list) -> list:  # noqa: ANN001
-    with ws.transaction():
-        return [step() for step in steps]

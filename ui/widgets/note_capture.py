@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
 from gcm_dialogue import i18n, taxonomy
 from gcm_dialogue.store import Workspace
+from gcm_dialogue.texts import shorten
 
 
 class CaptureEdit(QPlainTextEdit):
@@ -52,16 +53,12 @@ def tag_model(ws: Workspace, parent: QWidget | None = None) -> QStandardItemMode
     for cluster in taxonomy.clusters(ws):
         add(f"c{cluster.number}", cluster.short.get_text(lang))
     for element in taxonomy.elements(ws):
-        add(f"({element.letter})", _shorten(element.text.get_text(lang)))
+        add(f"({element.letter})", shorten(element.text.get_text(lang), 70))
     for target in taxonomy.sdg_targets(ws):
-        add(target.code, _shorten(target.text.get_text(lang)))
+        add(target.code, shorten(target.text.get_text(lang), 70))
     for code, name in taxonomy.vocabulary(ws, "levels").items():
         add(code, name.get_text(lang))
     return model
-
-
-def _shorten(text: str, width: int = 70) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class TagLine(QLineEdit):
