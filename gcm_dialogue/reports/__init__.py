@@ -5,15 +5,16 @@
 
 Each document is checked first (``gcm_dialogue.checks``): a final export refuses while a
 blocking finding remains; a draft carries a DRAFT watermark and lists the findings on its
-last page. Files are written to a temporary name and renamed, so a failed export leaves
-nothing half-written.
+last page. A document is written under a temporary name and renamed, and ``export_all``
+builds every file in a temporary folder before moving them into place
+(``atomic_files``), so a failed or cancelled export leaves nothing half-written and no older
+file replaced.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..checks import CheckReport, check
@@ -21,6 +22,7 @@ from ..errors import KnownError, ValidationError
 from ..i18n import LANGUAGES, _, force_locale
 from ..meetings import get_meeting
 from ..store import Workspace
+from .atomic_files import replacing, staging_folder
 
 KINDS = ("summary", "highlights", "agenda", "participants", "groups", "survey")
 Progress = Callable[[int, int], bool]
@@ -80,9 +82,7 @@ def build_document(
     if final:
         report.refuse_final()
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with force_locale(lang):
+    with replacing(path) as partial, force_locale(lang):
         ctx = DocContext(ws, meeting, lang, final=final, report=report)
         title = document_title(kind)
         story = BUILDERS[kind](ctx)
@@ -98,12 +98,7 @@ def build_document(
         )
         if kind != "summary":
             doc.pageTemplates.reverse()  # short documents start on a body page
-        try:
-            doc.build(story)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-    os.replace(partial, path)
+        doc.build(story)
     return Written(kind, lang, path, max(furniture.pages or [0]))
 
 
@@ -120,7 +115,9 @@ def export_all(
 ) -> list[Written]:
     """Every chosen document in every chosen language into ``folder``, plus one combined PDF.
 
-    A final export checks every language first and refuses before writing anything.
+    A final export checks every language first and refuses before writing anything. The
+    files are built in a temporary folder and moved into ``folder`` only when all of them
+    are complete: an error or a cancellation leaves ``folder`` exactly as it was.
     """
     langs, kinds = list(dict.fromkeys(langs)), list(dict.fromkeys(kinds))
     if not langs:
@@ -135,23 +132,23 @@ def export_all(
             with force_locale(lang):
                 reports[lang].refuse_final()
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     total = len(langs) * len(kinds) + (1 if combined else 0)
     written: list[Written] = []
-    for lang in langs:
-        for kind in kinds:
-            if progress and not progress(len(written), total):
-                for done in written:
-                    done.path.unlink(missing_ok=True)
-                raise ExportCancelled(_("the export was cancelled; nothing was kept"))
-            path = folder / file_name(meeting.short_name, kind, lang)
-            written.append(
-                build_document(ws, meeting_id, kind, lang, path, final=final, report=reports[lang])
-            )
-    if combined:
-        written.append(
-            combine(written, folder / file_name(meeting.short_name, "all", "-".join(langs)))
-        )
+    with staging_folder(folder) as staging:
+        for lang in langs:
+            for kind in kinds:
+                if progress and not progress(len(written), total):
+                    raise ExportCancelled(_("the export was cancelled; nothing was kept"))
+                path = staging / file_name(meeting.short_name, kind, lang)
+                written.append(
+                    build_document(
+                        ws, meeting_id, kind, lang, path, final=final, report=reports[lang]
+                    )
+                )
+        if combined:
+            name = file_name(meeting.short_name, "all", "-".join(langs))
+            written.append(combine(written, staging / name))
+    written = [replace(w, path=folder / w.path.name) for w in written]
     if progress:
         progress(total, total)
     return written
@@ -180,10 +177,8 @@ def combine(parts: list[Written], path: Path) -> Written:
             )
         _copy_outline(writer, reader, reader.outline, mark, start)
     writer.add_metadata({"/Title": path.stem, "/Creator": "GCM Dialogue"})
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with open(partial, "wb") as handle:
+    with replacing(path) as partial, open(partial, "wb") as handle:
         writer.write(handle)
-    os.replace(partial, path)
     return Written("all", ",".join(sorted({p.lang for p in parts})), path, len(writer.pages))
 
 

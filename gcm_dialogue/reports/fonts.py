@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, unescape
 
 from ..errors import KnownError
 from ..fonts import find_fonts
+from .atomic_files import replacing
 
 LATIN, ARABIC, CJK = "GDLatin", "GDArabic", "GDCJK"
 
@@ -83,10 +84,8 @@ def _static_instance(source: Path, weight: int) -> Path:
     axes["wght"] = weight
     static = instancer.instantiateVariableFont(font, axes)
     _rename(static, weight)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.part")
-    static.save(str(partial))
-    os.replace(partial, target)
+    with replacing(target) as partial:  # no truncated font left in the cache on an error
+        static.save(str(partial))
     return target
 
 

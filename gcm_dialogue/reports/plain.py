@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from .paragraph_parts import ParagraphPart
 from .pdftext import encode, fill_colour
 from .pdftext import num as _num
 
@@ -37,7 +38,7 @@ def word_width(font: str, word: str) -> float:
     return width
 
 
-class PlainParagraph(Flowable):
+class PlainParagraph(ParagraphPart):
     """A paragraph of plain text in one font (see the module)."""
 
     def __init__(
@@ -56,7 +57,6 @@ class PlainParagraph(Flowable):
         self.bullet = bullet
         self._lines = _lines
         self._wrapped: float | None = None if _lines is None else -1.0
-        self._first = self._final = True
         self.width = self.height = 0.0
 
     def _layout(self, avail: float) -> list[tuple[int, int, float]]:
@@ -94,13 +94,8 @@ class PlainParagraph(Flowable):
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
         lines = self._lines or []
-        count = int((avail_height + 1e-6) // self.style.leading)
-        if count <= 0 or count >= len(lines):
-            return []
-        # no single line alone at the foot or the head of a page
-        if len(lines) >= 4:
-            count = min(count, len(lines) - 2)
-        if count < 2:
+        count = self.lines_before_break(len(lines), avail_height)
+        if not count:
             return []
         first = PlainParagraph(
             "", self.style, bullet=self.bullet, _lines=lines[:count], _words=self.words
@@ -112,12 +107,6 @@ class PlainParagraph(Flowable):
             part.width = self.width
             part.height = len(part._lines) * self.style.leading
         return [first, rest]
-
-    def getSpaceBefore(self) -> float:  # noqa: N802
-        return self.style.spaceBefore if self._first else 0.0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return self.style.spaceAfter if self._final else 0.0
 
     def draw(self) -> None:
         canvas = self.canv

@@ -39,6 +39,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.paraparser import ParaParser
 
 from .bidi import line_levels, reorder, resolve_levels
+from .paragraph_parts import ParagraphPart
 from .pdftext import encode, escape
 from .pdftext import num as _num
 
@@ -350,7 +351,7 @@ class _Text:
         )
 
 
-class BidiParagraph(Flowable):
+class BidiParagraph(ParagraphPart):
     """A paragraph laid out with the bidi algorithm and HarfBuzz (see the module)."""
 
     def __init__(
@@ -371,7 +372,6 @@ class BidiParagraph(Flowable):
         self._bullet = _Text(bullet, bullet_style, self.bullet_right) if bullet else None
         self._lines: list[Line] | None = None
         self._wrapped: tuple[float, ...] | None = None
-        self._first, self._final = True, True
         self.width = self.height = 0.0
 
     # layout
@@ -422,14 +422,9 @@ class BidiParagraph(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self.wrap(avail_width, avail_height)
-        count = int((avail_height + 1e-6) // self.style.leading)
         lines = self._lines or []
-        if count <= 0 or count >= len(lines):
-            return []
-        # no single line alone at the foot or the head of a page
-        if len(lines) >= 4:
-            count = min(count, len(lines) - 2)
-        if count < 2:
+        count = self.lines_before_break(len(lines), avail_height)
+        if not count:
             return []
         return [
             self._part(lines[:count], first=self._first, final=False),
@@ -438,7 +433,7 @@ class BidiParagraph(Flowable):
 
     def _part(self, lines: list[Line], *, first: bool, final: bool) -> BidiParagraph:
         part = BidiParagraph.__new__(BidiParagraph)
-        Flowable.__init__(part)
+        ParagraphPart.__init__(part)
         part.style, part.rtl, part.bullet_right = self.style, self.rtl, self.bullet_right
         part._text = self._text
         part._bullet = self._bullet if first else None
@@ -446,12 +441,6 @@ class BidiParagraph(Flowable):
         part._first, part._final = first, final
         part.width, part.height = self.width, len(lines) * self.style.leading
         return part
-
-    def getSpaceBefore(self) -> float:  # noqa: N802
-        return self.style.spaceBefore if self._first else 0.0
-
-    def getSpaceAfter(self) -> float:  # noqa: N802
-        return self.style.spaceAfter if self._final else 0.0
 
     # drawing
     def draw(self) -> None:
