@@ -76,12 +76,16 @@ def build_document(
     from .layout import DocTemplate, Furniture
 
     _check_args(kind, lang)
+    path = Path(path)
+    if path.is_dir():
+        raise ValidationError(
+            _("{path} is a folder: give the name of the PDF file to write").format(path=path)
+        )
     register_fonts()
     meeting = get_meeting(ws, meeting_id)
     report = report or check(ws, meeting_id, lang)
     if final:
         report.refuse_final()
-    path = Path(path)
     with replacing(path) as partial, force_locale(lang):
         ctx = DocContext(ws, meeting, lang, final=final, report=report)
         title = document_title(kind)

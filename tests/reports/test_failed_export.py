@@ -192,3 +192,17 @@ class Lines(ParagraphPart):
 )
 def test_a_split_paragraph_leaves_no_line_alone(lines, room, expected):
     assert Lines(10).lines_before_break(lines, room * 10) == expected
+
+
+def test_a_folder_given_as_the_file_is_refused_with_a_reason(tmp_path):
+    from gcm_dialogue.cli import main
+
+    db = tmp_path / "d.gcmd"
+    assert main(["demo", "--db", str(db)]) == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["report", "summary", "--db", str(db), "--lang", "en", "-o", str(folder)]) == 1
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
+        "d.gcmd",
+        "out",
+    ]
