@@ -56,7 +56,7 @@ def _answer_cells(question, answer) -> str:  # noqa: ANN001
 
 @budget
 def survey_import_large(context: dict) -> list[Line]:
-    from gcm_dialogue import meetings, survey_import, surveys
+    from gcm_dialogue import meetings, survey_answers, survey_import, surveys
     from gcm_dialogue.store import open_workspace
 
     tmp = Path(context["tmp"])
@@ -73,7 +73,7 @@ def survey_import_large(context: dict) -> list[Line]:
             "WHERE r.survey_id = ? ORDER BY r.rowid",
             (survey.id,),
         )
-        answers = {r["id"]: surveys.answers_of(ws, r["id"]) for r in rows}
+        answers = {r["id"]: survey_answers.answers_of(ws, r["id"]) for r in rows}
         sample = next(a for a in answers.values() if a)
         answers = {k: a or sample for k, a in answers.items()}  # those who had not answered do now
         with export.open("w", newline="", encoding="utf-8") as out:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import agenda_changes, meetings, records
 from .clock import utc_now
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .multilingual import Text, texts_from_json, texts_json
 from .participants import join_name
@@ -161,7 +162,7 @@ def get_day(ws: Workspace, day_id: str) -> Day:
 
 def set_day_start(ws: Workspace, day_id: str, start_time: str, *, reason: str = "") -> Day:
     """Move the start of a day: every flowing item of the day moves with it."""
-    records.check_time(start_time, "day start")
+    records.check_time(start_time, _("day start"))
     day = get_day(ws, day_id)
     with (
         ws.transaction(),
@@ -237,7 +238,7 @@ def _columns(values: Mapping[str, object], source_lang: str) -> dict[str, object
     out: dict[str, object] = {}
     for name, value in values.items():
         if name == "kind":
-            out[name] = records.check_choice(str(value), KINDS, "item kind")
+            out[name] = records.check_choice(str(value), KINDS, _("item kind"))
         elif name in ("title", "description", "objectives"):
             out[name] = Text(value, source_lang).to_json()  # type: ignore[arg-type]
         elif name == "guiding_questions":
@@ -246,20 +247,26 @@ def _columns(values: Mapping[str, object], source_lang: str) -> dict[str, object
                 for q in value  # type: ignore[union-attr]
             )
         elif name == "time_mode":
-            out[name] = records.check_choice(str(value), TIME_MODES, "time mode")
+            out[name] = records.check_choice(str(value), TIME_MODES, _("time mode"))
         elif name == "fixed_start":
-            out[name] = None if value is None else records.check_time(str(value), "fixed start")
+            out[name] = None if value is None else records.check_time(str(value), _("fixed start"))
         elif name == "duration_min":
             if not isinstance(value, int) or not 0 <= value <= 24 * 60:
-                raise ValidationError(f"duration must be 0 to 1440 minutes; got {value!r}")
+                raise ValidationError(
+                    _("the duration must be 0 to 1440 minutes; got “{value}”").format(value=value)
+                )
             out[name] = value
         elif name == "interpretation":
             out[name] = records.json_list(
-                records.check_languages(value, "interpretation language")  # type: ignore[arg-type]
+                records.check_languages(value, _("interpretation language"))  # type: ignore[arg-type]
             )
         elif name == "statement_limit_sec":
             if value is not None and (not isinstance(value, int) or value <= 0):
-                raise ValidationError(f"the statement time limit must be positive; got {value!r}")
+                raise ValidationError(
+                    _("the statement time limit must be positive; got “{value}”").format(
+                        value=value
+                    )
+                )
             out[name] = value
         else:
             out[name] = value if value is not None or name == "moderator_id" else ""
@@ -285,7 +292,7 @@ def add_item(
         meetings.source_lang(ws, day.meeting_id),
     )
     if not Text.from_json(str(values["title"])):
-        raise ValidationError("an agenda item needs a title")
+        raise ValidationError(_("an agenda item needs a title"))
     _check_fixed(values)
     with (
         ws.transaction(),
@@ -308,7 +315,7 @@ def add_item(
 
 def _check_fixed(values: Mapping[str, object]) -> None:
     if values.get("time_mode") == "fixed" and not values.get("fixed_start"):
-        raise ValidationError("a fixed item needs its start time")
+        raise ValidationError(_("a fixed item needs its start time"))
 
 
 def update_item(
@@ -326,7 +333,7 @@ def update_item(
     start = values.get("fixed_start", current.fixed_start)
     _check_fixed({"time_mode": mode, "fixed_start": start})
     if "title" in values and not Text.from_json(str(values["title"])):
-        raise ValidationError("an agenda item needs a title")
+        raise ValidationError(_("an agenda item needs a title"))
     with (
         ws.transaction(),
         agenda_changes.recording(
@@ -425,7 +432,7 @@ def move_item(
     item = get_item(ws, item_id)
     day = get_day(ws, day_id)
     if day.meeting_id != item.meeting_id:
-        raise ValidationError("an item can only move to a day of its own meeting")
+        raise ValidationError(_("an item can only move to a day of its own meeting"))
     with (
         ws.transaction(),
         agenda_changes.recording(

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from . import i18n, records
 from .clock import utc_now
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .multilingual import Text
 from .store import Workspace
@@ -255,12 +256,18 @@ def _from_row(row: Mapping) -> AgendaChange:
 def changes_since(ws: Workspace, meeting_id: str, version: int = 1) -> list[AgendaChange]:
     """Every change recorded after version ``version`` was published, oldest first."""
     if version < 1:
-        raise ValidationError(f"versions are numbered from 1; got {version}")
+        raise ValidationError(
+            _("versions are numbered from 1; got {version}").format(version=version)
+        )
     latest = published_version(ws, meeting_id)
     if version > latest:
         if latest == 0:
-            raise ValidationError("the agenda of this meeting has not been published yet")
-        raise ValidationError(f"the latest published version is {latest}; got {version}")
+            raise ValidationError(_("the agenda of this meeting has not been published yet"))
+        raise ValidationError(
+            _("the latest published version is {latest}; got {version}").format(
+                latest=latest, version=version
+            )
+        )
     rows = ws.query(
         "SELECT * FROM agenda_changes WHERE meeting_id = ? AND after_version >= ? "
         "ORDER BY changed_at, rowid",
@@ -292,7 +299,7 @@ def format_value(name: str, value: object, source_lang: str = "en") -> str:
     if name == "statement_limit_sec":
         seconds = int(value)  # type: ignore[arg-type]
         return i18n.format_duration_minutes(seconds // 60) + (
-            f" {seconds % 60:02d} s" if seconds % 60 else ""
+            " " + _("{seconds} s").format(seconds=f"{seconds % 60:02d}") if seconds % 60 else ""
         )
     if name in ("fixed_start", "start_time"):
         return i18n.format_time(str(value))
@@ -319,20 +326,19 @@ def format_value(name: str, value: object, source_lang: str = "en") -> str:
 
 def describe(change: AgendaChange, source_lang: str = "en") -> str:
     """One line in the current language: what changed, old and new values, times moved."""
-    _ = i18n.gettext
     title = change.item_title.get_text(i18n.current_language(), source_lang)
     if change.action == "added":
-        text = _("Added '{title}'").format(title=title)
+        text = _("Added “{title}”").format(title=title)
     elif change.action == "deleted":
-        text = _("Deleted '{title}'").format(title=title)
+        text = _("Deleted “{title}”").format(title=title)
     elif change.action == "day_start":
         text = _("Changed the start of {date}").format(
             date=i18n.format_date(change.day_date, format="medium") if change.day_date else "?"
         )
     elif change.action == "moved":
-        text = _("Moved '{title}'").format(title=title)
+        text = _("Moved “{title}”").format(title=title)
     else:
-        text = _("Changed '{title}'").format(title=title)
+        text = _("Changed “{title}”").format(title=title)
     parts = [
         _("{field}: {old} → {new}").format(
             field=str(FIELD_LABELS.get(f.field, f.field)),

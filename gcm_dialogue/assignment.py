@@ -26,6 +26,7 @@ from functools import cache
 
 from . import records
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .store import Workspace
 
@@ -216,7 +217,7 @@ def plan(ws: Workspace, meeting_id: str, mode: str) -> Assignment:
         raise ValidationError(f"mode must be one of {', '.join(MODES)}; got {mode!r}")
     people, groups = _load(ws, meeting_id)
     if not groups:
-        raise ValidationError("the meeting has no breakout groups yet; add them first")
+        raise ValidationError(_("the meeting has no breakout groups yet; add them first"))
     for person in people:
         person.region = _home_region(person) or UNKNOWN
     kept = {pid: g.id for g in groups for pid in g.kept}
@@ -246,7 +247,7 @@ def _by_region(
             by_region.setdefault(group.region, []).append(group)
     if not by_region:
         raise ValidationError(
-            "no breakout group has a region; give each group its region, or form mixed groups"
+            _("no breakout group has a region; give each group its region, or form mixed groups")
         )
     out: list[Placement] = []
     # Members of a regional mechanism first, then members of inter-regional forums (who
@@ -402,7 +403,7 @@ def apply(ws: Workspace, assignment: Assignment) -> records.Changes:
         )
     ]
     if not group_ids:
-        raise ValidationError("the meeting has no breakout groups yet; add them first")
+        raise ValidationError(_("the meeting has no breakout groups yet; add them first"))
     marks = ",".join("?" * len(group_ids))
     with ws.transaction():
         ws.conn.execute(

@@ -9,7 +9,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import agenda, groups, mechanisms, meetings, notes, outcomes, participants, surveys
+from . import (
+    agenda,
+    groups,
+    mechanisms,
+    meetings,
+    notes,
+    outcomes,
+    participants,
+    survey_answers,
+    survey_respondents,
+    surveys,
+)
 from .meetings import Meeting
 from .paths import DEMO_DATA
 from .store import Workspace, open_workspace
@@ -70,7 +81,16 @@ def fill_demo(ws: Workspace) -> Meeting:
 
 
 def _add_mechanisms(ws: Workspace) -> dict[str, str]:
+    """Acronym -> id of every mechanism the demo uses: the reference ones every workspace
+    holds (looked up, or created again if missing), then the demo's own."""
     ids = {}
+    for entry in mechanisms.load_reference_mechanisms():
+        found = mechanisms.find_mechanism(ws, entry["acronym"])
+        if found is None:
+            found = mechanisms.create_mechanism(
+                ws, entry["acronym"], entry["name"], entry["kind"], entry.get("regions", [])
+            )
+        ids[entry["acronym"]] = found.id
     for entry in _load("mechanisms.json"):
         mechanism = mechanisms.create_mechanism(
             ws, entry["acronym"], entry["name"], entry["kind"], entry.get("regions", [])
@@ -199,7 +219,7 @@ def _add_survey(ws: Workspace, meeting_id: str, mechanism_ids: dict[str, str]) -
                 show_if=question.get("show_if"),
             )
     for entry in spec["respondents"]:
-        respondent = surveys.add_respondent(
+        respondent = survey_respondents.add_respondent(
             ws,
             survey.id,
             mechanism_id=mechanism_ids[entry["mechanism"]],
@@ -209,7 +229,7 @@ def _add_survey(ws: Workspace, meeting_id: str, mechanism_ids: dict[str, str]) -
             submitted_on=entry.get("submitted_on"),
         )
         if entry.get("answers"):
-            surveys.set_answers(
+            survey_answers.set_answers(
                 ws, respondent.id, entry["answers"], submitted=entry["status"] == "answered"
             )
 

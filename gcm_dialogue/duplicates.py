@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from . import records
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .store import Workspace
 
@@ -259,7 +260,7 @@ def merge(
     from . import participants
 
     if keep_id == drop_id:
-        raise ValidationError("choose two different people to merge")
+        raise ValidationError(_("choose two different people to merge"))
     keep = records.require(ws, "participants", keep_id)
     drop = records.require(ws, "participants", drop_id)
     chosen = dict(merged_values(keep, drop))

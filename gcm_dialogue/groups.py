@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import meetings, records
 from .errors import ValidationError
+from .i18n import gettext as _
 from .multilingual import Text, texts_from_json, texts_json
 from .store import Workspace
 
@@ -63,22 +64,28 @@ def _columns(ws: Workspace, values: Mapping[str, object], source_lang: str) -> d
         if name == "name":
             text = Text(value, source_lang)  # type: ignore[arg-type]
             if not text:
-                raise ValidationError("a breakout group needs a name")
+                raise ValidationError(_("a breakout group needs a name"))
             out[name] = text.to_json()
         elif name == "guiding_questions":
             out[name] = texts_json(Text(q, source_lang) for q in value)  # type: ignore[union-attr]
         elif name == "interpretation":
-            out[name] = records.json_list(records.check_languages(value, "interpretation language"))  # type: ignore[arg-type]
+            out[name] = records.json_list(
+                records.check_languages(value, _("interpretation language"))
+            )  # type: ignore[arg-type]
         elif name == "capacity":
             if value is not None and (not isinstance(value, int) or value <= 0):
-                raise ValidationError(f"room capacity must be a positive number; got {value!r}")
+                raise ValidationError(
+                    _("the room capacity must be a positive number; got “{value}”").format(
+                        value=value
+                    )
+                )
             out[name] = value
         elif name == "region":
             if (
                 value is not None
                 and ws.scalar("SELECT 1 FROM regions WHERE code = ?", (value,)) is None
             ):
-                raise ValidationError(f"unknown region {value!r}")
+                raise ValidationError(_("unknown region “{region}”").format(region=value))
             out[name] = value
         else:
             out[name] = value if name == "agenda_item_id" else str(value or "")
@@ -117,7 +124,7 @@ def delete_group(ws: Workspace, group_id: str) -> records.Changes:
 def reorder_groups(ws: Workspace, meeting_id: str, ordered_ids: list[str]) -> records.Changes:
     existing = {g.id for g in list_groups(ws, meeting_id)}
     if set(ordered_ids) != existing:
-        raise ValidationError("the new order must name every group of the meeting once")
+        raise ValidationError(_("the new order must name every group of the meeting once"))
     with ws.transaction():
         return records.Changes(
             "breakout_groups", records.renumber(ws, "breakout_groups", ordered_ids)
@@ -140,7 +147,7 @@ def assign(
         (group.meeting_id, participant_id),
     )
     if in_meeting is None:
-        raise ValidationError("only participants of the meeting can join its groups")
+        raise ValidationError(_("only participants of the meeting can join its groups"))
     with ws.transaction():
         ws.conn.execute(
             "DELETE FROM group_members WHERE participant_id = ? AND group_id IN "
@@ -248,7 +255,7 @@ def move_members(
         for g in ws.query("SELECT id FROM breakout_groups WHERE meeting_id = ?", (meeting_id,))
     ]
     if group_id is not None and group_id not in group_ids:
-        raise ValidationError("that group is not one of this meeting's")
+        raise ValidationError(_("that group is not one of this meeting’s"))
     with ws.transaction():
         for pid in ids:
             current = ws.query(
@@ -281,7 +288,7 @@ def set_member_flags(
         (group_id, participant_id),
     )
     if exists is None:
-        raise ValidationError("that person is not a member of this group")
+        raise ValidationError(_("that person is not a member of this group"))
     with ws.transaction():
         if rapporteur:
             ws.conn.execute(

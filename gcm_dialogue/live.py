@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from . import records
 from .clock import parse_stamp
 from .errors import ValidationError
+from .i18n import gettext as _
 from .participants import join_name
 from .store import Workspace
 
@@ -114,7 +115,7 @@ def end_item(ws: Workspace, item_id: str, *, now: datetime | None = None) -> rec
     """Record the item's actual end (and stop a running intervention)."""
     row = records.require(ws, "agenda_items", item_id)
     if row["actual_start"] is None:
-        raise ValidationError("this item has not been started")
+        raise ValidationError(_("this item has not been started"))
     with ws.transaction():
         _end_item(ws, item_id, stamp(now))
     return records.Changes("agenda_items", (item_id,))
@@ -176,7 +177,7 @@ def add_to_queue(
     records.require(ws, "agenda_items", item_id)
     delegation = (delegation or "").strip()
     if participant_id is None and not delegation:
-        raise ValidationError("name a person or a delegation to add to the queue")
+        raise ValidationError(_("name a person or a delegation to add to the queue"))
     if participant_id is not None and not delegation:
         delegation = _delegation_of(ws, participant_id)
     with ws.transaction():
@@ -184,7 +185,9 @@ def add_to_queue(
         if participant_id is not None and any(
             e.participant_id == participant_id for e in queue(ws, item_id)
         ):
-            raise ValidationError(f"{_name_of(ws, participant_id)} is already in the queue")
+            raise ValidationError(
+                _("{name} is already in the queue").format(name=_name_of(ws, participant_id))
+            )
         where = len(order) if position is None else max(0, min(position, len(order)))
         entry_id = records.insert(
             ws,
@@ -282,11 +285,13 @@ def start_intervention(
     row = records.require(ws, "agenda_items", item_id)
     delegation = (delegation or "").strip()
     if participant_id is None and not delegation:
-        raise ValidationError("name a person or a delegation to give the floor to")
+        raise ValidationError(_("name a person or a delegation to give the floor to"))
     if participant_id is not None and not delegation:
         delegation = _delegation_of(ws, participant_id)
     if limit_sec is not None and limit_sec <= 0:
-        raise ValidationError(f"the time limit must be positive; got {limit_sec}")
+        raise ValidationError(
+            _("the time limit must be positive; got {limit}").format(limit=limit_sec)
+        )
     limit = limit_sec or limit_for(ws, item_id, participant_id).seconds
     at = stamp(now)
     with ws.transaction():
@@ -322,7 +327,7 @@ def stop_intervention(
 ) -> Intervention:
     row = records.require(ws, "interventions", intervention_id)
     if row["ended_at"] is not None:
-        raise ValidationError("this intervention has already ended")
+        raise ValidationError(_("this intervention has already ended"))
     with ws.transaction():
         _stop(ws, intervention_id, stamp(now))
     return _from_row(records.require(ws, "interventions", intervention_id))

@@ -1,18 +1,29 @@
 """Inter-State consultation mechanisms and partner organisations, with their regions.
 
 An inter-regional forum (IRF) belongs to every region it covers and is counted in each.
+Every workspace starts with the reference mechanisms of ``resources/mechanisms.json`` (the
+RCPs, IRFs, global processes, REOs, UN regional commissions and usual partners), installed
+by migration 5; a secretariat adds, edits and deletes its own from there.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import records
+from .clock import new_id, utc_now
 from .errors import ValidationError
 from .i18n import lazy_gettext as N_
+from .i18n import ngettext
 from .multilingual import Text
+from .paths import RESOURCES
 from .store import Workspace
+
+REFERENCE_FILE = RESOURCES / "mechanisms.json"
 
 KINDS = {
     "rcp": N_("Regional consultative process"),
@@ -102,8 +113,87 @@ def update_mechanism(
     return get_mechanism(ws, mechanism_id)
 
 
-def delete_mechanism(ws: Workspace, mechanism_id: str) -> records.Changes:
+@dataclass(frozen=True)
+class Usage:
+    """What points at a mechanism, in every meeting of the workspace."""
+
+    participants: int
+    respondents: int  # survey respondents: deleting the mechanism would delete their answers
+    notes: int  # notes attributed to it
+
+    @property
+    def in_use(self) -> bool:
+        return bool(self.participants or self.respondents or self.notes)
+
+
+class MechanismInUse(ValidationError):
+    """A deletion refused because rows point at the mechanism; ``usage`` says which."""
+
+    def __init__(self, message: str, usage: Usage) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+def mechanism_usage(ws: Workspace, mechanism_id: str) -> Usage:
+    def count(sql: str) -> int:
+        return int(ws.scalar(sql, (mechanism_id,)) or 0)
+
+    return Usage(
+        participants=count("SELECT count(*) FROM participants WHERE mechanism_id = ?"),
+        respondents=count("SELECT count(*) FROM survey_respondents WHERE mechanism_id = ?"),
+        notes=count("SELECT count(*) FROM notes WHERE attribution_mechanism_id = ?"),
+    )
+
+
+def participant_counts(ws: Workspace) -> dict[str, int]:
+    """Mechanism id -> how many participants (of all meetings) are linked to it."""
+    rows = ws.query(
+        "SELECT mechanism_id, count(*) AS n FROM participants "
+        "WHERE mechanism_id IS NOT NULL GROUP BY mechanism_id"
+    )
+    return {row["mechanism_id"]: int(row["n"]) for row in rows}
+
+
+def delete_mechanism(ws: Workspace, mechanism_id: str, *, unlink: bool = False) -> records.Changes:
+    """Delete a mechanism that nothing points at.
+
+    A mechanism that survey respondents stand for is never deleted: their answers would go
+    with it. One that participants or notes point at is deleted only with ``unlink=True``:
+    its participants then keep its acronym as their free-text organisation (and their
+    category), and its notes lose their attribution. Otherwise ``MechanismInUse`` is raised
+    and nothing changes.
+    """
+    current = get_mechanism(ws, mechanism_id)
+    usage = mechanism_usage(ws, mechanism_id)
+    if usage.respondents:
+        raise MechanismInUse(
+            ngettext(
+                "{acronym} answers or is invited to {n} survey; it cannot be deleted",
+                "{acronym} answers or is invited to {n} surveys; it cannot be deleted",
+                usage.respondents,
+            ).format(acronym=current.acronym, n=usage.respondents),
+            usage,
+        )
+    if usage.in_use and not unlink:
+        if usage.participants:
+            message = ngettext(
+                "{acronym} is linked to {n} participant",
+                "{acronym} is linked to {n} participants",
+                usage.participants,
+            ).format(acronym=current.acronym, n=usage.participants)
+        else:
+            message = ngettext(
+                "{n} note is attributed to {acronym}",
+                "{n} notes are attributed to {acronym}",
+                usage.notes,
+            ).format(acronym=current.acronym, n=usage.notes)
+        raise MechanismInUse(message, usage)
     with ws.transaction():
+        ws.conn.execute(
+            "UPDATE participants SET organisation = ?, updated_at = ? "
+            "WHERE mechanism_id = ? AND organisation = ''",
+            (current.acronym, utc_now(), mechanism_id),
+        )
         return records.delete(ws, "mechanisms", mechanism_id)
 
 
@@ -161,3 +251,52 @@ def list_mechanisms(
         )
         for row in ws.query(sql, tuple(params))
     ]
+
+
+# ---- the reference mechanisms ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_reference_mechanisms() -> tuple[dict, ...]:
+    """The entries of ``resources/mechanisms.json``: acronym, name per language, kind, regions."""
+    data = json.loads(REFERENCE_FILE.read_text(encoding="utf-8"))
+    return tuple(data["mechanisms"])
+
+
+def install_reference_mechanisms(
+    conn: sqlite3.Connection, *, in_memory_too: bool = False
+) -> list[str]:
+    """Insert each reference mechanism whose acronym the workspace does not hold yet.
+
+    Runs inside the caller's transaction (a migration step); existing rows, edited or not,
+    are left as they are. Returns the acronyms inserted.
+
+    A workspace in memory (``open_memory_workspace``: tests and benchmarks) is left empty
+    unless ``in_memory_too``: a test then holds exactly the mechanisms it creates.
+    """
+    if not in_memory_too and _in_memory(conn):
+        return []
+    known = {str(row[0]).casefold() for row in conn.execute("SELECT acronym FROM mechanisms")}
+    regions = {str(row[0]) for row in conn.execute("SELECT code FROM regions")}
+    added = []
+    for entry in load_reference_mechanisms():
+        acronym = entry["acronym"].strip()
+        if acronym.casefold() in known:
+            continue
+        now, mechanism_id = utc_now(), new_id()
+        conn.execute(
+            "INSERT INTO mechanisms(id, acronym, name, kind, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (mechanism_id, acronym, Text(entry["name"]).to_json(), entry["kind"], now, now),
+        )
+        conn.executemany(
+            "INSERT INTO mechanism_regions(mechanism_id, region) VALUES (?, ?)",
+            [(mechanism_id, code) for code in entry.get("regions", []) if code in regions],
+        )
+        known.add(acronym.casefold())
+        added.append(acronym)
+    return added
+
+
+def _in_memory(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "main" and not row[2] for row in conn.execute("PRAGMA database_list"))

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 from . import records
 from .errors import NotFoundError, ValidationError
+from .i18n import gettext as _
+from .i18n import ngettext
 from .multilingual import Text
 from .store import Workspace
 
@@ -59,32 +61,36 @@ def _from_row(row: Mapping) -> Meeting:
 
 
 def _validated(ws: Workspace, values: dict, meeting_id: str | None) -> dict:
-    short_name = records.check_text(values["short_name"], "short name")
+    short_name = records.check_text(values["short_name"], _("short name"))
     clash = ws.scalar(
         "SELECT id FROM meetings WHERE short_name = ? COLLATE NOCASE AND id IS NOT ?",
         (short_name, meeting_id),
     )
     if clash is not None:
-        raise ValidationError(f"a meeting with the short name {short_name!r} already exists")
-    start = records.check_date(values["start_date"], "start date")
-    end = records.check_date(values["end_date"], "end date")
+        raise ValidationError(
+            _("a meeting with the short name “{name}” already exists").format(name=short_name)
+        )
+    start = records.check_date(values["start_date"], _("start date"))
+    end = records.check_date(values["end_date"], _("end date"))
     if end < start:
-        raise ValidationError("the end date is before the start date")
+        raise ValidationError(_("the end date is before the start date"))
     if (date.fromisoformat(end) - date.fromisoformat(start)).days > 30:
-        raise ValidationError("a meeting lasts at most 31 days")
+        raise ValidationError(_("a meeting lasts at most 31 days"))
     try:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # its import reads the tz path
 
         ZoneInfo(values["time_zone"])
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"unknown time zone {values['time_zone']!r}") from None
-    source = records.check_languages([values["source_lang"]], "source language")[0]
-    working = records.check_languages(values["working_langs"], "working language")
+        raise ValidationError(
+            _("unknown time zone “{zone}”").format(zone=values["time_zone"])
+        ) from None
+    source = records.check_languages([values["source_lang"]], _("source language"))[0]
+    working = records.check_languages(values["working_langs"], _("working language"))
     if source not in working:
         working.insert(0, source)
     title = Text(values["title"], source)
     if source not in title:
-        raise ValidationError("the title must be given in the meeting's source language")
+        raise ValidationError(_("the title must be given in the meeting’s source language"))
     return {
         "short_name": short_name,
         "title": title.to_json(),
@@ -116,7 +122,7 @@ def create_meeting(
 ) -> Meeting:
     """Create a meeting and one agenda day per date, each starting at ``day_start``."""
     values = _validated(ws, dict(locals()), None)
-    records.check_time(day_start, "day start")
+    records.check_time(day_start, _("day start"))
     with ws.transaction():
         meeting_id = records.insert(ws, "meetings", values)
         for day in _date_span(start_date, end_date):
@@ -181,8 +187,13 @@ def _sync_days(ws: Workspace, meeting_id: str, wanted: list[str]) -> None:
         if day["day_date"] not in wanted:
             if day["items"]:
                 raise ValidationError(
-                    f"{day['day_date']} still has {day['items']} agenda item(s); "
-                    "move or delete them before changing the dates"
+                    ngettext(
+                        "{date} still has {count} agenda item; "
+                        "move or delete it before changing the dates",
+                        "{date} still has {count} agenda items; "
+                        "move or delete them before changing the dates",
+                        day["items"],
+                    ).format(date=day["day_date"], count=day["items"])
                 )
             ws.conn.execute("DELETE FROM agenda_days WHERE id = ?", (day["id"],))
     start_time = days[0]["start_time"] if days else DEFAULT_DAY_START
@@ -222,14 +233,18 @@ def resolve_meeting(ws: Workspace, ref: str | None) -> Meeting:
         if len(meetings) == 1:
             return meetings[0]
         if not meetings:
-            raise NotFoundError("the workspace holds no meeting")
+            raise NotFoundError(_("the workspace holds no meeting"))
         names = ", ".join(m.short_name for m in meetings)
         raise ValidationError(
-            f"the workspace holds {len(meetings)} meetings; choose one with --meeting ({names})"
+            ngettext(
+                "the workspace holds {count} meeting; choose one with --meeting ({names})",
+                "the workspace holds {count} meetings; choose one with --meeting ({names})",
+                len(meetings),
+            ).format(count=len(meetings), names=names)
         )
     rows = ws.query(
         "SELECT * FROM meetings WHERE id = ? OR short_name = ? COLLATE NOCASE", (ref, ref)
     )
     if not rows:
-        raise NotFoundError(f"no meeting with id or short name {ref!r}")
+        raise NotFoundError(_("no meeting with id or short name “{ref}”").format(ref=ref))
     return _from_row(rows[0])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import records
 from .errors import ValidationError
+from .i18n import gettext as _
 from .store import Workspace
 from .tabular import neutralise_formula
 
@@ -98,7 +99,7 @@ def export_participants(
         raise ValidationError(f"format must be one of {', '.join(FORMATS)}; got {fmt!r}")
     path = Path(path)
     if not path.parent.exists():
-        raise ValidationError(f"{path.parent}: no such folder")
+        raise ValidationError(_("{folder}: no such folder").format(folder=path.parent))
     rows = _safe(export_rows(ws, meeting_id))
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     os.close(handle)
@@ -111,7 +112,9 @@ def export_participants(
         os.replace(temporary, path)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise ValidationError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise ValidationError(
+            _("{path}: cannot be written ({reason})").format(path=path, reason=exc.strerror or exc)
+        ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import records
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .store import Workspace
 
@@ -75,9 +76,7 @@ class Participant:
 
 
 def _is_han(text: str) -> bool:
-    return bool(text) and all(
-        "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text
-    )
+    return bool(text) and all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in text)
 
 
 def join_name(given: str | None, family: str | None, honorific: str | None = "") -> str:
@@ -108,11 +107,11 @@ def _columns(values: Mapping[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, value in values.items():
         if name == "languages":
-            out[name] = records.json_list(records.check_languages(value, "language"))  # type: ignore[arg-type]
+            out[name] = records.json_list(records.check_languages(value, _("language")))  # type: ignore[arg-type]
         elif name == "category":
-            out[name] = records.check_choice(str(value), CATEGORIES, "category")
+            out[name] = records.check_choice(str(value), CATEGORIES, _("category"))
         elif name == "gender":
-            out[name] = records.check_choice(str(value or ""), GENDERS, "gender")
+            out[name] = records.check_choice(str(value or ""), GENDERS, _("gender"))
         elif name == "mechanism_id":
             out[name] = value or None
         elif name == "country":
@@ -121,14 +120,14 @@ def _columns(values: Mapping[str, object]) -> dict[str, object]:
             out[name] = str(value or "").strip()
     email = str(out.get("email", ""))
     if email and ("@" not in email or " " in email):
-        raise ValidationError(f"{email!r} is not an email address")
+        raise ValidationError(_("“{email}” is not an email address").format(email=email))
     return out
 
 
 def _check_roles(roles: Iterable[str]) -> list[str]:
     roles = list(dict.fromkeys(roles)) or ["participant"]
     for role in roles:
-        records.check_choice(role, ROLES, "role")
+        records.check_choice(role, ROLES, _("role"))
     return roles
 
 
@@ -142,7 +141,7 @@ def create_participant(
     """Create a person; with ``meeting_id`` they also join that meeting with ``roles``."""
     values = _columns(fields)
     if not (values.get("given_name") or values.get("family_name")):
-        raise ValidationError("a participant needs a given or a family name")
+        raise ValidationError(_("a participant needs a given or a family name"))
     roles = _check_roles(roles)
     with ws.transaction():
         participant_id = records.insert(ws, "participants", values)
@@ -182,7 +181,7 @@ def set_roles(
             (json.dumps(roles), meeting_id, participant_id),
         )
         if cursor.rowcount == 0:
-            raise ValidationError("that person is not a participant of this meeting")
+            raise ValidationError(_("that person is not a participant of this meeting"))
     return get_participant(ws, participant_id, meeting_id=meeting_id)
 
 
@@ -206,7 +205,7 @@ def update_participant(ws: Workspace, participant_id: str, **fields: object) -> 
     given = values.get("given_name", current.given_name)
     family = values.get("family_name", current.family_name)
     if not (given or family):
-        raise ValidationError("a participant needs a given or a family name")
+        raise ValidationError(_("a participant needs a given or a family name"))
     with ws.transaction():
         records.update(ws, "participants", participant_id, values)
     return get_participant(ws, participant_id)
@@ -256,7 +255,7 @@ def _marks(ids: list[str]) -> str:
 def set_category(ws: Workspace, participant_ids: Iterable[str], category: str) -> records.Changes:
     """Give every person named the same category; one transaction."""
     ids = list(dict.fromkeys(participant_ids))
-    records.check_choice(category, CATEGORIES, "category")
+    records.check_choice(category, CATEGORIES, _("category"))
     from .clock import utc_now
 
     with ws.transaction():
@@ -274,7 +273,7 @@ def change_role(
 ) -> records.Changes:
     """Add a role to (or take it from) each person named, in one meeting; one transaction.
     A person left with no role is a participant."""
-    records.check_choice(role, ROLES, "role")
+    records.check_choice(role, ROLES, _("role"))
     ids = list(dict.fromkeys(participant_ids))
     with ws.transaction():
         for pid in ids:
@@ -283,7 +282,9 @@ def change_role(
                 (meeting_id, pid),
             )
             if raw is None:
-                raise ValidationError("only participants of the meeting can be given a role in it")
+                raise ValidationError(
+                    _("only participants of the meeting can be given a role in it")
+                )
             roles = list(json.loads(str(raw)))
             if add and role not in roles:
                 roles.insert(0 if role != "participant" else len(roles), role)

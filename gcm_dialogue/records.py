@@ -15,6 +15,8 @@ from datetime import date
 from .clock import new_id, utc_now
 from .errors import NotFoundError, ValidationError
 from .i18n import LANGUAGES
+from .i18n import gettext as _
+from .i18n import lazy_gettext as N_
 from .store import Workspace
 
 
@@ -35,7 +37,8 @@ def insert(ws: Workspace, table: str, values: Mapping[str, object]) -> str:
     row = {"id": new_id(), "created_at": now, "updated_at": now, **values}
     columns = ", ".join(f"[{name}]" for name in row)
     ws.conn.execute(
-        f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+        f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(row))})",
+        tuple(row.values()),
     )
     return str(row["id"])
 
@@ -50,20 +53,20 @@ def update(ws: Workspace, table: str, row_id: str, values: Mapping[str, object])
         (*values.values(), utc_now(), row_id),
     )
     if cursor.rowcount == 0:
-        raise NotFoundError(f"no such {_singular(table)}: {row_id}")
+        raise NotFoundError(_not_found(table, row_id))
 
 
 def delete(ws: Workspace, table: str, row_id: str) -> Changes:
     cursor = ws.conn.execute(f"DELETE FROM [{table}] WHERE id = ?", (row_id,))
     if cursor.rowcount == 0:
-        raise NotFoundError(f"no such {_singular(table)}: {row_id}")
+        raise NotFoundError(_not_found(table, row_id))
     return Changes(table, (row_id,))
 
 
 def require(ws: Workspace, table: str, row_id: str) -> dict:
     rows = ws.query(f"SELECT * FROM [{table}] WHERE id = ?", (row_id,))
     if not rows:
-        raise NotFoundError(f"no such {_singular(table)}: {row_id}")
+        raise NotFoundError(_not_found(table, row_id))
     return rows[0]
 
 
@@ -85,8 +88,33 @@ def renumber(ws: Workspace, table: str, ordered_ids: Iterable[str]) -> tuple[str
     return tuple(moved)
 
 
-def _singular(table: str) -> str:
-    return table[:-1].replace("_", " ") if table.endswith("s") else table
+# One whole sentence per table, so that each language can agree its words with the noun.
+_NOT_FOUND = {
+    "agenda_changes": N_("no such agenda change: {id}"),
+    "agenda_days": N_("no such agenda day: {id}"),
+    "agenda_items": N_("no such agenda item: {id}"),
+    "breakout_groups": N_("no such breakout group: {id}"),
+    "highlights": N_("no such highlight: {id}"),
+    "interventions": N_("no such intervention: {id}"),
+    "mechanisms": N_("no such mechanism: {id}"),
+    "meetings": N_("no such meeting: {id}"),
+    "notes": N_("no such note: {id}"),
+    "outcome_sets": N_("no such outcome set: {id}"),
+    "outcomes": N_("no such outcome: {id}"),
+    "participants": N_("no such participant: {id}"),
+    "speaker_queue": N_("no such entry in the speakers' queue: {id}"),
+    "survey_questions": N_("no such survey question: {id}"),
+    "survey_respondents": N_("no such survey respondent: {id}"),
+    "survey_sections": N_("no such survey section: {id}"),
+    "surveys": N_("no such survey: {id}"),
+}
+
+
+def _not_found(table: str, row_id: str) -> str:
+    message = _NOT_FOUND.get(table)
+    if message is None:
+        return _("no such record in {table}: {id}").format(table=table, id=row_id)
+    return message.format(id=row_id)
 
 
 # ---- validation shared by services ---------------------------------------------------------
@@ -97,13 +125,21 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 def check_choice(value: str, allowed: Iterable[str], what: str) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise ValidationError(f"{what} must be one of {', '.join(allowed)}; got {value!r}")
+        raise ValidationError(
+            _("{what} must be one of {allowed}; got “{value}”").format(
+                what=what, allowed=", ".join(allowed), value=value
+            )
+        )
     return value
 
 
 def check_time(value: str, what: str) -> str:
     if not isinstance(value, str) or not _TIME.match(value):
-        raise ValidationError(f"{what} must be a time as HH:MM (24-hour); got {value!r}")
+        raise ValidationError(
+            _("{what} must be a time as HH:MM (24-hour); got “{value}”").format(
+                what=what, value=value
+            )
+        )
     return value
 
 
@@ -111,7 +147,9 @@ def check_date(value: str, what: str) -> str:
     try:
         date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"{what} must be a date as YYYY-MM-DD; got {value!r}") from None
+        raise ValidationError(
+            _("{what} must be a date as YYYY-MM-DD; got “{value}”").format(what=what, value=value)
+        ) from None
     return value
 
 
@@ -124,7 +162,7 @@ def check_languages(values: Iterable[str], what: str) -> list[str]:
 
 def check_text(value: str, what: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(f"{what} must not be empty")
+        raise ValidationError(_("{what} must not be empty").format(what=what))
     return value.strip()
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import records, surveys, tabular
+from . import records, survey_answers, survey_respondents, surveys, tabular
 from .errors import ValidationError
 from .multilingual import Text
 from .participants import join_name
@@ -281,7 +281,7 @@ class _Matcher:
 
     def __init__(self, ws: Workspace, survey_id: str) -> None:
         self.names: dict[str, tuple[str | None, str | None, str | None, str]] = {}
-        for info in surveys.respondent_infos(ws, survey_id):
+        for info in survey_respondents.respondent_infos(ws, survey_id):
             entry = (info.id, info.mechanism_id, info.participant_id, info.label)
             for name in (info.label, *info.name.values(), info.email):
                 if name:
@@ -377,7 +377,7 @@ def plan_import(
             answers = _row_answers(cells, index, mapping, questions, kinds)
             if not answers:
                 raise ValidationError("no answer in this row")
-            surveys.check_answers(questions, answers, submitted=True)
+            survey_answers.check_answers(questions, answers, submitted=True)
             submitted_on = _date_of(cells[index[date_col]]) if date_col else None
         except ValidationError as exc:
             plan.problems.append(RowProblem(number, who, str(exc)))
@@ -470,22 +470,25 @@ def apply_import(
         )
     if not plan.rows:
         raise ValidationError("no row of the file could be read; nothing was imported")
-    questions = {q.key: q for q in surveys.list_questions(ws, plan.survey_id)}
     added = replaced = 0
     total = len(plan.rows)
     with ws.transaction():
+        # Read in the transaction that writes: the questions may have changed since the plan.
+        questions = {q.key: q for q in surveys.list_questions(ws, plan.survey_id)}
         for done, row in enumerate(plan.rows):
             respondent_id = row.respondent_id
-            if respondent_id is None:
-                respondent_id = surveys.add_respondent(
+            if respondent_id is not None:  # the plan found it on the list: still there?
+                records.require(ws, "survey_respondents", respondent_id)
+            else:
+                respondent_id = survey_respondents.add_respondent(
                     ws,
                     plan.survey_id,
                     mechanism_id=row.mechanism_id,
                     participant_id=row.participant_id,
                 ).id
                 added += 1
-            clean = surveys.check_answers(questions, row.answers, submitted=True)
-            surveys.write_answers(ws, respondent_id, questions, clean, replace=True)
+            clean = survey_answers.check_answers(questions, row.answers, submitted=True)
+            survey_answers.write_answers(ws, respondent_id, questions, clean, replace=True)
             values: dict[str, object] = {"status": "answered"}
             if row.submitted_on:
                 values["submitted_on"] = row.submitted_on

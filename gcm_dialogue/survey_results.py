@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
-from . import surveys
+from . import survey_answers, survey_respondents, surveys
 from .errors import ValidationError
 from .i18n import lazy_gettext as N_
 from .mechanisms import KINDS
@@ -209,7 +209,7 @@ def survey_results(
         for r in ws.query("SELECT number, title, short FROM clusters ORDER BY number")
     }
 
-    infos = surveys.respondent_infos(ws, survey_id)
+    infos = survey_respondents.respondent_infos(ws, survey_id)
     if regions is not None:
         infos = [i for i in infos if set(i.regions) & set(regions)]
     if kinds is not None:
@@ -288,7 +288,7 @@ def survey_results(
     for q in questions:
         kind = field_of(q)
         if q.show_if:
-            asked_ids = [rid for rid in answered if surveys.is_shown(q, per_respondent[rid])]
+            asked_ids = [rid for rid in answered if survey_answers.is_shown(q, per_respondent[rid])]
         else:
             asked_ids = list(answered)
         given = by_question[q.id]

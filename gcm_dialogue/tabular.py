@@ -22,6 +22,8 @@ from pathlib import Path
 
 from .clock import utc_now
 from .errors import ValidationError
+from .i18n import format_number, ngettext
+from .i18n import gettext as _
 from .store import Workspace
 
 MAX_ROWS = 100_000
@@ -51,18 +53,30 @@ class TableError(ValidationError):
     """The file cannot be read as a table; the message names the file."""
 
 
+def _too_many_rows(path: Path, max_rows: int) -> str:
+    return ngettext(
+        "{path}: has more than {count} row; split it into smaller files",
+        "{path}: has more than {count} rows; split it into smaller files",
+        max_rows,
+    ).format(path=path, count=format_number(max_rows))
+
+
 def read_table(path: str | Path, *, max_rows: int = MAX_ROWS) -> Table:
     path = Path(path)
     if path.is_dir():
-        raise TableError(f"{path}: is a folder, not a spreadsheet")
+        raise TableError(_("{path}: is a folder, not a spreadsheet").format(path=path))
     if not path.exists():
-        raise TableError(f"{path}: no such file")
+        raise TableError(_("{path}: no such file").format(path=path))
     size = path.stat().st_size
     if size == 0:
-        raise TableError(f"{path}: the file is empty")
+        raise TableError(_("{path}: the file is empty").format(path=path))
     if size > MAX_BYTES:
         raise TableError(
-            f"{path}: the file is too large ({size // (1024 * 1024)} MiB; at most {MAX_BYTES // (1024 * 1024)} MiB)"
+            _("{path}: the file is too large ({size} MiB; at most {limit} MiB)").format(
+                path=path,
+                size=format_number(size // (1024 * 1024)),
+                limit=format_number(MAX_BYTES // (1024 * 1024)),
+            )
         )
     with path.open("rb") as handle:
         start = handle.read(8)
@@ -72,9 +86,9 @@ def read_table(path: str | Path, *, max_rows: int = MAX_ROWS) -> Table:
         table = _read_text(path, max_rows)
     table.headers = [_clean_header(h) for h in table.headers]
     if not any(table.headers):
-        raise TableError(f"{path}: the first row holds no column names")
+        raise TableError(_("{path}: the first row holds no column names").format(path=path))
     if not table.rows:
-        raise TableError(f"{path}: the file has only a header row and no data")
+        raise TableError(_("{path}: the file has only a header row and no data").format(path=path))
     return table
 
 
@@ -90,14 +104,16 @@ def _read_xlsx(path: Path, max_rows: int) -> Table:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
         raise TableError(
-            f"{path}: is not a readable XLSX workbook ({exc.__class__.__name__})"
+            _("{path}: is not a readable XLSX workbook ({reason})").format(
+                path=path, reason=exc.__class__.__name__
+            )
         ) from None
     try:
         sheet = book.worksheets[0]
         rows_iter = sheet.iter_rows(values_only=True)
         header_row = next(rows_iter, None)
         if header_row is None:
-            raise TableError(f"{path}: the first sheet is empty")
+            raise TableError(_("{path}: the first sheet is empty").format(path=path))
         rows = []
         for values in rows_iter:
             cells = ["" if v is None else _cell_text(v) for v in values]
@@ -105,9 +121,7 @@ def _read_xlsx(path: Path, max_rows: int) -> Table:
                 continue
             rows.append(cells)
             if len(rows) > max_rows:
-                raise TableError(
-                    f"{path}: has more than {max_rows:,} rows; split it into smaller files"
-                )
+                raise TableError(_too_many_rows(path, max_rows))
         return Table(path, ["" if v is None else str(v) for v in header_row], rows, "xlsx", "")
     finally:
         book.close()
@@ -139,7 +153,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in sample:
-        raise TableError(f"{path}: looks like a binary file, not a CSV or XLSX table")
+        raise TableError(
+            _("{path}: looks like a binary file, not a CSV or XLSX table").format(path=path)
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -147,7 +163,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     text = data.decode("cp1252", errors="replace")
     if text.count("\ufffd") > max(3, len(text) // 1000):
         raise TableError(
-            f"{path}: the text encoding could not be recognised (try saving it as UTF-8)"
+            _("{path}: the text encoding could not be recognised (try saving it as UTF-8)").format(
+                path=path
+            )
         )
     return text, "windows-1252"
 
@@ -171,7 +189,7 @@ def _read_text(path: Path, max_rows: int) -> Table:
     text, encoding = _decode(path, data)
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
-        raise TableError(f"{path}: the file is empty")
+        raise TableError(_("{path}: the file is empty").format(path=path))
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -182,11 +200,11 @@ def _read_text(path: Path, max_rows: int) -> Table:
                 continue
             rows.append(row)
             if len(rows) > max_rows:
-                raise TableError(
-                    f"{path}: has more than {max_rows:,} rows; split it into smaller files"
-                )
+                raise TableError(_too_many_rows(path, max_rows))
     except csv.Error as exc:
-        raise TableError(f"{path}: is not a well-formed CSV file ({exc})") from None
+        raise TableError(
+            _("{path}: is not a well-formed CSV file ({reason})").format(path=path, reason=exc)
+        ) from None
     return Table(path, headers, rows, encoding, delimiter)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import ValidationError
+from .i18n import gettext as _
 from .multilingual import Text
 from .paths import TAXONOMY_FILE
 from .store import Workspace
@@ -149,7 +150,7 @@ def vocabulary(ws: Workspace, list_name: str) -> dict[str, Text]:
 
 def check_tag(ws: Workspace, tag: str) -> str:
     """Validate a tag against the taxonomy; returns it normalised (``element:Q`` -> ``element:q``)."""
-    kind, _, value = tag.strip().partition(":")
+    kind, _colon, value = tag.strip().partition(":")
     kind, value = kind.lower(), value.strip()
     known = {
         "cluster": "SELECT 1 FROM clusters WHERE number = ?",
@@ -160,10 +161,16 @@ def check_tag(ws: Workspace, tag: str) -> str:
     }
     if kind not in known:
         raise ValidationError(
-            f"unknown tag {tag!r}: a tag starts with one of {', '.join(TAG_KINDS)}"
+            _("unknown tag “{tag}”: a tag starts with one of {kinds}").format(
+                tag=tag, kinds=", ".join(TAG_KINDS)
+            )
         )
     if kind == "element":
         value = value.strip("()").lower()
     if ws.scalar(known[kind], (value,)) is None:
-        raise ValidationError(f"unknown tag {tag!r}: no {kind} {value!r} in the taxonomy")
+        raise ValidationError(
+            _("unknown tag “{tag}”: no {kind} “{value}” in the taxonomy").format(
+                tag=tag, kind=kind, value=value
+            )
+        )
     return f"{kind}:{value}"

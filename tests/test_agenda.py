@@ -180,7 +180,7 @@ def test_changes_since_a_published_version(ws, meeting, days):
     ]
     assert changes[0].to_dict()["fields"][0] == {"field": "duration_min", "old": 60, "new": 80}
     text = agenda_changes.describe(first)
-    assert text.startswith("Changed 'Registration': duration: 1 hour → 1 hour 20 minutes")
+    assert text.startswith("Changed “Registration”: duration: 1 hour → 1 hour 20 minutes")
     assert "(3 later items moved)" in text
     updated = agenda_changes.set_reason(ws, changes[2].id, "speaker delayed")
     assert updated.reason == "speaker delayed"

@@ -32,7 +32,7 @@ def test_show_publish_change_and_list(db, capsys):
         agenda.update_item(ws, first.id, duration_min=80, reason="late start")
     assert main(["agenda", "changes", "--db", db, "--since", "1"]) == 0
     line = capsys.readouterr().out.strip()
-    assert "Changed 'Registration': duration: 1 hour → 1 hour 20 minutes" in line
+    assert "Changed “Registration”: duration: 1 hour → 1 hour 20 minutes" in line
     assert line.endswith("(reason: late start)")
     assert main(["agenda", "changes", "--db", db, "--json"]) == 0
     [change] = json.loads(capsys.readouterr().out)

@@ -10,6 +10,7 @@ from gcm_dialogue import (
     notes,
     outcomes,
     participants,
+    survey_respondents,
     surveys,
 )
 from gcm_dialogue.store import open_workspace
@@ -79,7 +80,7 @@ def test_participants(demo):
 def test_response_rates_as_in_the_report(demo):
     ws, meeting = demo
     (survey,) = surveys.list_surveys(ws, meeting.id)
-    rates = surveys.response_rates(ws, survey.id)
+    rates = survey_respondents.response_rates(ws, survey.id)
     assert (rates.overall.answered, rates.overall.total) == (27, 35)
     got = {region: (r.answered, r.total) for region, r in rates.by_region.items()}
     assert got == {
@@ -88,7 +89,7 @@ def test_response_rates_as_in_the_report(demo):
         "asia_pacific_middle_east": (8, 11),
         "europe": (11, 11),
     }
-    entity_ids = {r.mechanism_id for r in surveys.list_respondents(ws, survey.id)}
+    entity_ids = {r.mechanism_id for r in survey_respondents.list_respondents(ws, survey.id)}
     kinds = {m.kind for m in mechanisms.list_mechanisms(ws, ids=entity_ids)}
     assert kinds <= set(mechanisms.ENTITY_KINDS)
     # An IRF spanning two of the four regions is counted in both (Rabat Process, 5+5...).
@@ -120,3 +121,16 @@ def test_outcomes_and_ten_highlights(demo):
     assert len(highlights) == 10
     assert all(not h.text.missing(["en", "fr", "es"]) for h in highlights)
     assert sum("ar" in h.text for h in highlights) >= 3
+
+
+def test_the_demo_holds_its_46_mechanisms(demo):
+    ws, meeting = demo
+    found = mechanisms.list_mechanisms(ws)
+    assert len(found) == 46
+    assert len({m.acronym.casefold() for m in found}) == 46  # the reference ones not doubled
+    reference = {entry["acronym"] for entry in mechanisms.load_reference_mechanisms()}
+    assert {m.acronym for m in found} == reference | {"GCM Co-facilitators", "US PRM"}
+    assert all(len(m.name) == 6 for m in found)
+    linked = {p.mechanism_id for p in participants.list_participants(ws, meeting.id)}
+    assert mechanisms.find_mechanism(ws, "Rabat Process").id in linked
+    assert mechanisms.find_mechanism(ws, "US PRM").id in linked

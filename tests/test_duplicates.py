@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from gcm_dialogue import agenda, groups, notes, participants, surveys
+from gcm_dialogue import agenda, groups, notes, participants, survey_respondents, surveys
 from gcm_dialogue.duplicates import Person, compare, find_duplicates, merge
 from gcm_dialogue.errors import NotFoundError, ValidationError
 
@@ -101,7 +101,7 @@ def test_merge_keeps_every_role_membership_note_slot_and_answer(ws, meeting):
         ws, meeting.id, "Follow-up matters.", lang="en", attribution_participant_id=drop.id
     )
     survey = surveys.create_survey(ws, meeting.id, title="Survey")
-    respondent_id = surveys.add_respondent(ws, survey.id, participant_id=drop.id).id
+    respondent_id = survey_respondents.add_respondent(ws, survey.id, participant_id=drop.id).id
 
     merge(ws, keep.id, drop.id)
 

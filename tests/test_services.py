@@ -5,11 +5,14 @@ import pytest
 from gcm_dialogue import (
     agenda,
     groups,
+    i18n,
     mechanisms,
     meetings,
     notes,
     outcomes,
     participants,
+    survey_answers,
+    survey_respondents,
     surveys,
 )
 from gcm_dialogue.errors import NotFoundError, ValidationError
@@ -49,6 +52,18 @@ def test_meeting_refuses_bad_input_and_changes_nothing(ws, meeting, changes, mes
     with pytest.raises(ValidationError, match=message):
         meetings.update_meeting(ws, meeting.id, **changes)
     assert meetings.get_meeting(ws, meeting.id) == meeting
+
+
+def test_core_error_messages_reach_the_user_in_their_language(ws, meeting):
+    with i18n.force_locale("fr"), pytest.raises(ValidationError) as refused:
+        meetings.update_meeting(ws, meeting.id, end_date="2017-10-01")
+    assert str(refused.value) == "la date de fin est antérieure à la date de début"
+    with i18n.force_locale("fr"), pytest.raises(ValidationError) as refused:
+        meetings.update_meeting(ws, meeting.id, start_date="2017-13-01")
+    assert str(refused.value) == (
+        "date de début\u00a0: doit être une date au format AAAA-MM-JJ\u00a0;"
+        " valeur reçue\u00a0: «\u00a02017-13-01\u00a0»"
+    )
 
 
 def test_meeting_days_follow_its_dates(ws, meeting):
@@ -289,21 +304,23 @@ def test_survey_rates_count_an_irf_in_each_region(ws, meeting):
         surveys.add_question(
             ws, section.id, key="x", type="yes_no", title="X", show_if={"question": "nope"}
         )
-    r1 = surveys.add_respondent(ws, survey.id, mechanism_id=rcp.id)
-    r2 = surveys.add_respondent(ws, survey.id, mechanism_id=irf.id)
-    surveys.add_respondent(ws, survey.id, mechanism_id=gfmd.id)
+    r1 = survey_respondents.add_respondent(ws, survey.id, mechanism_id=rcp.id)
+    r2 = survey_respondents.add_respondent(ws, survey.id, mechanism_id=irf.id)
+    survey_respondents.add_respondent(ws, survey.id, mechanism_id=gfmd.id)
     with pytest.raises(ValidationError, match="already on the survey"):
-        surveys.add_respondent(ws, survey.id, mechanism_id=rcp.id)
-    surveys.set_answers(ws, r2.id, {"any": True, "list": [{"text": "Data", "elements": ["v"]}]})
-    assert surveys.answers_of(ws, r2.id)["list"][0]["elements"] == ["v"]
-    rates = surveys.response_rates(ws, survey.id)
+        survey_respondents.add_respondent(ws, survey.id, mechanism_id=rcp.id)
+    survey_answers.set_answers(
+        ws, r2.id, {"any": True, "list": [{"text": "Data", "elements": ["v"]}]}
+    )
+    assert survey_answers.answers_of(ws, r2.id)["list"][0]["elements"] == ["v"]
+    rates = survey_respondents.response_rates(ws, survey.id)
     assert (rates.overall.answered, rates.overall.total) == (1, 3)
     assert (rates.by_region["africa"].answered, rates.by_region["africa"].total) == (1, 2)
     assert (rates.by_region["europe"].answered, rates.by_region["europe"].total) == (1, 1)
     assert rates.by_region["africa"].missing_ids == [r1.id]
     assert rates.by_kind["global"].total == 1
     with pytest.raises(ValidationError, match="unknown question"):
-        surveys.set_answers(ws, r1.id, {"nope": 1})
+        survey_answers.set_answers(ws, r1.id, {"nope": 1})
 
 
 def test_notes_tags_status_and_chatham_house(ws, meeting):

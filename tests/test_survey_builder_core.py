@@ -2,7 +2,7 @@
 
 import pytest
 
-from gcm_dialogue import mechanisms, surveys
+from gcm_dialogue import mechanisms, survey_answers, survey_respondents, surveys
 from gcm_dialogue.errors import ValidationError
 
 
@@ -72,22 +72,22 @@ def test_a_condition_must_name_an_earlier_question(ws, survey):
 
 def test_hidden_questions_cannot_be_answered_and_required_ones_must_be(ws, survey):
     m = mechanisms.create_mechanism(ws, "RCM", "RCM", "rcp", ["americas"])
-    rid = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
+    rid = survey_respondents.add_respondent(ws, survey.id, mechanism_id=m.id).id
     with pytest.raises(ValidationError, match="only asked when has"):
-        surveys.set_answers(ws, rid, {"has": False, "what": ["a"]})
-    surveys.set_answers(ws, rid, {"has": True, "what": ["b", "a"]})
-    assert surveys.answers_of(ws, rid) == {"has": True, "what": ["a", "b"]}
+        survey_answers.set_answers(ws, rid, {"has": False, "what": ["a"]})
+    survey_answers.set_answers(ws, rid, {"has": True, "what": ["b", "a"]})
+    assert survey_answers.answers_of(ws, rid) == {"has": True, "what": ["a", "b"]}
     q = surveys.list_questions(ws, survey.id)[0]
     surveys.update_question(ws, q.id, required=True)
     with pytest.raises(ValidationError, match="has: an answer is required"):
-        surveys.set_answers(ws, rid, {"what": ["a"]}, replace=True)
-    assert surveys.answers_of(ws, rid) == {"has": True, "what": ["a", "b"]}  # unchanged
+        survey_answers.set_answers(ws, rid, {"what": ["a"]}, replace=True)
+    assert survey_answers.answers_of(ws, rid) == {"has": True, "what": ["a", "b"]}  # unchanged
 
 
 def test_answered_questions_keep_their_type(ws, survey):
     m = mechanisms.create_mechanism(ws, "RCM", "RCM", "rcp", ["americas"])
-    rid = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
-    surveys.set_answers(ws, rid, {"has": True})
+    rid = survey_respondents.add_respondent(ws, survey.id, mechanism_id=m.id).id
+    survey_answers.set_answers(ws, rid, {"has": True})
     q = surveys.list_questions(ws, survey.id)[0]
     with pytest.raises(ValidationError, match="type cannot change"):
         surveys.update_question(ws, q.id, type="short_text")
@@ -101,20 +101,21 @@ def test_respondents_invitation_reminders_and_non_respondents(ws, survey):
         ("NGO", "other", []),
     ):
         mechanisms.create_mechanism(ws, acronym, acronym, kind, regions)
-    invited = surveys.invite_entities(ws, survey.id)
+    invited = survey_respondents.invite_entities(ws, survey.id)
     assert len(invited) == 3  # "other" organisations are not entities
-    assert surveys.invite_entities(ws, survey.id) == []
+    assert survey_respondents.invite_entities(ws, survey.id) == []
     surveys.update_survey(ws, survey.id, deadline="2017-06-26")
-    by_label = {i.label: i for i in surveys.respondent_infos(ws, survey.id)}
-    surveys.set_answers(ws, by_label["ACP-EU"].id, {"has": False}, submitted_on="2017-06-20")
-    waiting = surveys.remind_all(ws, survey.id, "2017-06-19")
+    by_label = {i.label: i for i in survey_respondents.respondent_infos(ws, survey.id)}
+    survey_answers.set_answers(ws, by_label["ACP-EU"].id, {"has": False}, submitted_on="2017-06-20")
+    waiting = survey_respondents.remind_all(ws, survey.id, "2017-06-19")
     assert set(waiting) == {by_label["RCM"].id, by_label["UNECA"].id}
-    r = surveys.get_respondent(ws, by_label["RCM"].id)
+    r = survey_respondents.get_respondent(ws, by_label["RCM"].id)
     assert (r.status, r.reminders) == ("reminded", ("2017-06-19",))
     with pytest.raises(ValidationError, match="already noted"):
-        surveys.add_reminder(ws, r.id, "2017-06-19")
+        survey_respondents.add_reminder(ws, r.id, "2017-06-19")
     missing = {
-        k: [i.label for i in v] for k, v in surveys.non_respondents_by_region(ws, survey.id).items()
+        k: [i.label for i in v]
+        for k, v in survey_respondents.non_respondents_by_region(ws, survey.id).items()
     }
     assert missing == {
         "africa": ["UNECA"],
@@ -122,10 +123,10 @@ def test_respondents_invitation_reminders_and_non_respondents(ws, survey):
         "asia_pacific_middle_east": [],
         "europe": [],
     }
-    surveys.update_respondent(ws, by_label["UNECA"].id, status="declined")
-    assert surveys.get_respondent(ws, by_label["UNECA"].id).status == "declined"
+    survey_respondents.update_respondent(ws, by_label["UNECA"].id, status="declined")
+    assert survey_respondents.get_respondent(ws, by_label["UNECA"].id).status == "declined"
     with pytest.raises(ValidationError, match="respondent status"):
-        surveys.update_respondent(ws, r.id, status="lost")
+        survey_respondents.update_respondent(ws, r.id, status="lost")
 
 
 def test_grcp7_template(ws, meeting):
@@ -140,7 +141,7 @@ def test_grcp7_template(ws, meeting):
     assert {q.type for q in questions} == {"short_text", "yes_no", "list"}
     assert questions[2].show_if == {"question": "has_recommendations", "equals": True}
     assert set(questions[2].title) >= {"en", "fr", "es"}
-    assert [i.label for i in surveys.respondent_infos(ws, survey.id)] == ["MIDSA"]
+    assert [i.label for i in survey_respondents.respondent_infos(ws, survey.id)] == ["MIDSA"]
     with pytest.raises(ValidationError, match="unknown survey template"):
         surveys.create_from_template(ws, meeting.id, "grcp99")
 
@@ -157,8 +158,8 @@ def test_resolve_survey(ws, meeting, survey):
 
 def test_options_can_be_added_but_not_removed_once_answered(ws, survey):
     m = mechanisms.create_mechanism(ws, "RCM", "RCM", "rcp", ["americas"])
-    rid = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
-    surveys.set_answers(ws, rid, {"has": True, "what": ["a"]})
+    rid = survey_respondents.add_respondent(ws, survey.id, mechanism_id=m.id).id
+    survey_answers.set_answers(ws, rid, {"has": True, "what": ["a"]})
     q = surveys.list_questions(ws, survey.id)[1]
     options = [*q.options, {"key": "c", "label": {"en": "C"}}]
     assert [o["key"] for o in surveys.update_question(ws, q.id, options=options).options] == [

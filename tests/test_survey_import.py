@@ -3,7 +3,14 @@
 import pytest
 from openpyxl import Workbook
 
-from gcm_dialogue import mechanisms, survey_import, surveys, tabular
+from gcm_dialogue import (
+    mechanisms,
+    survey_answers,
+    survey_import,
+    survey_respondents,
+    surveys,
+    tabular,
+)
 from gcm_dialogue.errors import ValidationError
 from gcm_dialogue.survey_results import survey_results
 
@@ -39,7 +46,7 @@ def setup(ws, meeting):
         ("Budapest Process", ["europe"]),
     ):
         m = mechanisms.create_mechanism(ws, acronym, {"en": f"{acronym} full name"}, "rcp", regions)
-        surveys.add_respondent(ws, survey.id, mechanism_id=m.id)
+        survey_respondents.add_respondent(ws, survey.id, mechanism_id=m.id)
     mechanisms.create_mechanism(
         ws, "IGAD-RCP", "IGAD Regional Consultative Process", "rcp", ["africa"]
     )
@@ -74,8 +81,8 @@ def test_limesurvey_export_is_mapped_previewed_and_imported(setup, tmp_path):
     assert plan.rows[2].respondent_id is None  # known entity, not yet on the list
     result = survey_import.apply_import(ws, plan)
     assert (result.written, result.added_to_list) == (3, 1)
-    by_label = {i.label: i for i in surveys.respondent_infos(ws, survey.id)}
-    assert surveys.answers_of(ws, by_label["MIDSA"].id) == {
+    by_label = {i.label: i for i in survey_respondents.respondent_infos(ws, survey.id)}
+    assert survey_answers.answers_of(ws, by_label["MIDSA"].id) == {
         "has": True,
         "themes": ["rights", "data"],
         "useful": 4,
@@ -134,8 +141,10 @@ def test_microsoft_forms_xlsx(setup, tmp_path):
     book.save(path)
     plan, result = survey_import.import_file(ws, survey.id, path)
     assert result.written == 1
-    bali = next(i for i in surveys.respondent_infos(ws, survey.id) if i.label == "Bali Process")
-    assert surveys.answers_of(ws, bali.id) == {"staff": 7, "comment": "Ligne 1\nLigne 2"}
+    bali = next(
+        i for i in survey_respondents.respondent_infos(ws, survey.id) if i.label == "Bali Process"
+    )
+    assert survey_answers.answers_of(ws, bali.id) == {"staff": 7, "comment": "Ligne 1\nLigne 2"}
     assert bali.submitted_on == "2017-06-02"
 
 
@@ -252,7 +261,7 @@ def test_the_import_is_one_transaction(setup, tmp_path, monkeypatch):
         ws, survey.id, table, survey_import.suggest_mapping(ws, survey.id, table.headers)
     )
     calls = []
-    original = surveys.write_answers
+    original = survey_answers.write_answers
 
     def failing(*args, **kwargs):
         calls.append(1)
@@ -260,12 +269,12 @@ def test_the_import_is_one_transaction(setup, tmp_path, monkeypatch):
             raise ValidationError("disk full")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(surveys, "write_answers", failing)
+    monkeypatch.setattr(survey_answers, "write_answers", failing)
     with pytest.raises(ValidationError, match="disk full"):
         survey_import.apply_import(ws, plan)
     assert ws.scalar("SELECT count(*) FROM survey_answers") == 0
     assert ws.scalar("SELECT count(*) FROM survey_respondents WHERE status = 'answered'") == 0
-    assert len(surveys.list_respondents(ws, survey.id)) == 4  # IGAD-RCP was not added
+    assert len(survey_respondents.list_respondents(ws, survey.id)) == 4  # IGAD-RCP was not added
 
 
 def test_reimport_replaces_the_earlier_answers(setup, tmp_path):
@@ -277,8 +286,10 @@ def test_reimport_replaces_the_earlier_answers(setup, tmp_path):
         ws, survey.id, write(tmp_path, "respondent,staff\nMIDSA,2\n", "b.csv")
     )
     assert result.replaced == 1
-    midsa = next(i for i in surveys.respondent_infos(ws, survey.id) if i.label == "MIDSA")
-    assert surveys.answers_of(ws, midsa.id) == {"staff": 2}
+    midsa = next(
+        i for i in survey_respondents.respondent_infos(ws, survey.id) if i.label == "MIDSA"
+    )
+    assert survey_answers.answers_of(ws, midsa.id) == {"staff": 2}
 
 
 def test_list_items_from_sub_columns(ws, meeting, tmp_path):

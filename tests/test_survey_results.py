@@ -4,7 +4,14 @@ import json
 
 import pytest
 
-from gcm_dialogue import mechanisms, meetings, participants, surveys
+from gcm_dialogue import (
+    mechanisms,
+    meetings,
+    participants,
+    survey_answers,
+    survey_respondents,
+    surveys,
+)
 from gcm_dialogue.errors import ValidationError
 from gcm_dialogue.store import open_workspace
 from gcm_dialogue.survey_results import survey_results
@@ -135,12 +142,12 @@ def small(ws, meeting):
         ("E2", ["europe"]),
     ):
         m = mechanisms.create_mechanism(ws, acronym, acronym, "rcp", regions)
-        ids[acronym] = surveys.add_respondent(ws, survey.id, mechanism_id=m.id).id
+        ids[acronym] = survey_respondents.add_respondent(ws, survey.id, mechanism_id=m.id).id
     return ws, survey, ids
 
 
 def _answer(ws, rid, *letters):
-    surveys.set_answers(
+    survey_answers.set_answers(
         ws, rid, {"recs": [{"text": f"r {letter}", "elements": [letter]} for letter in letters]}
     )
 
@@ -200,7 +207,7 @@ def test_priorities_common_to_all_and_to_n_of_m_regions(small, meeting):
 
 def test_only_answered_respondents_count(small):
     ws, survey, ids = small
-    surveys.set_answers(
+    survey_answers.set_answers(
         ws, ids["A1"], {"recs": [{"text": "draft", "elements": ["q"]}]}, submitted=False
     )
     r = survey_results(ws, survey.id)
@@ -219,9 +226,9 @@ def test_participants_as_respondents_take_their_mechanism_regions(ws, meeting):
         )
         for n in range(3)
     ]
-    rids = surveys.invite_participants(ws, survey.id, [p.id for p in people])
+    rids = survey_respondents.invite_participants(ws, survey.id, [p.id for p in people])
     for n, rid in enumerate(rids):
-        surveys.set_answers(ws, rid, {"n": (n + 1) * 10})
+        survey_answers.set_answers(ws, rid, {"n": (n + 1) * 10})
     r = survey_results(ws, survey.id)
     assert [k.code for k in r.by_kind] == ["participant"]
     assert r.region("americas").total == 2

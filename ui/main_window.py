@@ -221,8 +221,8 @@ class MainWindow(QMainWindow):
                 str(entry.title),
                 lambda _checked=False, n=number - 1: self.show_row(n),
             )
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:
+                action.setShortcut(QKeySequence(f"Ctrl+{number % 10}"))  # the tenth: Ctrl+0
             self.view_menu.addAction(action)
 
         self.meeting_menu = bar.addMenu(_("&Meeting"))

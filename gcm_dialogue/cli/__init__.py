@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import KnownError
 from ..i18n import LANGUAGES
+from ..i18n import gettext as _
 from . import (
     agenda_commands,
     notes_commands,
@@ -86,10 +87,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except KnownError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        print(_("error: interrupted"), file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
         # The reader stopped reading (`| head`): not a failure. Point stdout at nothing so
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception:  # a bug: say so, with the traceback, and fail
-        print("error: internal error in GCM Dialogue; please report this:", file=sys.stderr)
+        print(_("error: internal error in GCM Dialogue; please report this:"), file=sys.stderr)
         traceback.print_exc()
         return EXIT_FAILED
 
@@ -107,6 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
     if args.command is None:
         build_parser().print_usage(sys.stderr)
-        print("gcm-dialogue: error: a command is required here", file=sys.stderr)
+        print(_("gcm-dialogue: error: a command is required here"), file=sys.stderr)
         return EXIT_USAGE
     return run(args)

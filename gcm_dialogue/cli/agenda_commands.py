@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from .. import agenda, agenda_changes, live, meetings
+from ..i18n import gettext as _
 from ..store import open_workspace
 
 
@@ -71,21 +72,29 @@ def cmd_show(args: argparse.Namespace) -> int:
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    status = f"published version {version}" if version else "not published"
-    print(f"{meeting.short_name}: {status}")
+    status = (
+        _("published version {version}").format(version=version) if version else _("not published")
+    )
+    print(_("{meeting}: {status}").format(meeting=meeting.short_name, status=status))
     for number, day in enumerate(days, start=1):
         hours, minutes = divmod(day.total_minutes, 60)
         print(
-            f"Day {number}, {day.day.date}: {agenda.clock(day.start)}–{agenda.clock(day.end)} "
-            f"({hours} h {minutes:02d} min)"
+            _("Day {number}, {date}: {start}–{end} ({hours} h {minutes} min)").format(
+                number=number,
+                date=day.day.date,
+                start=agenda.clock(day.start),
+                end=agenda.clock(day.end),
+                hours=hours,
+                minutes=f"{minutes:02d}",
+            )
         )
         for slot in day.slots:
-            mark = " fixed" if slot.item.time_mode == "fixed" else ""
+            mark = " " + _("fixed") if slot.item.time_mode == "fixed" else ""
             note = ""
             if slot.overlap_before:
-                note = f"  [overlap {slot.overlap_before} min]"
+                note = "  " + _("[overlap {minutes} min]").format(minutes=slot.overlap_before)
             elif slot.gap_before:
-                note = f"  [gap {slot.gap_before} min]"
+                note = "  " + _("[gap {minutes} min]").format(minutes=slot.gap_before)
             print(
                 f"  {agenda.clock(slot.start)}–{agenda.clock(slot.end)}{mark:6} "
                 f"{slot.item.title.get_text(lang, lang)}{note}"
@@ -97,7 +106,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         version = agenda_changes.publish(ws, meeting.id, args.note)
-    print(f"Published the agenda of {meeting.short_name} as version {version.number}")
+    print(
+        _("Published the agenda of {meeting} as version {version}").format(
+            meeting=meeting.short_name, version=version.number
+        )
+    )
     return 0
 
 
@@ -109,12 +122,12 @@ def cmd_changes(args: argparse.Namespace) -> int:
         print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=2))
         return 0
     if not changes:
-        print(f"No change since version {args.since}.")
+        print(_("No change since version {version}.").format(version=args.since))
     for change in changes:
         line = f"{change.changed_at}  v{change.after_version}  "
         line += agenda_changes.describe(change, meeting.source_lang)
         if change.reason:
-            line += f"  (reason: {change.reason})"
+            line += "  " + _("(reason: {reason})").format(reason=change.reason)
         print(line)
     return 0
 
@@ -136,10 +149,11 @@ def cmd_speaking_time(args: argparse.Namespace) -> int:
         )
         return 0
     if not speakers:
-        print("No intervention recorded yet.")
+        print(_("No intervention recorded yet."))
         return 0
-    for heading, totals in (("Speaker", speakers), ("Delegation", delegations)):
-        print(f"{heading:<40} {'turns':>5} {'time':>8}")
+    for heading, totals in ((_("Speaker"), speakers), (_("Delegation"), delegations)):
+        turns, duration = _("turns"), _("time")
+        print(f"{heading:<40} {turns:>5} {duration:>8}")
         for t in totals:
             minutes, seconds = divmod(t.seconds, 60)
             print(f"{t.name:<40} {t.count:>5} {minutes:>5}:{seconds:02d}")

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from .. import meetings, participant_export, participant_import
+from ..i18n import gettext as _
+from ..i18n import ngettext
 from ..store import open_workspace
 
 
@@ -46,15 +48,20 @@ def cmd_import(args: argparse.Namespace) -> int:
             ws, args.file, meeting_id=meeting.id, mapping=mapping
         )
     print(
-        f"{len(result.added)} added, {len(result.updated)} updated, {len(result.rejected)} rejected"
+        _("{added} added, {updated} updated, {rejected} rejected").format(
+            added=len(result.added), updated=len(result.updated), rejected=len(result.rejected)
+        )
     )
     for row_number, reason in result.rejected:
-        print(f"  row {row_number}: rejected: {reason}")
+        print("  " + _("row {row}: rejected: {reason}").format(row=row_number, reason=reason))
     if result.undecided:
         n = len(result.undecided)
         print(
-            f"{n} possible duplicate{'' if n == 1 else 's'} to review in the Participants view "
-            "(Find duplicates)"
+            ngettext(
+                "{count} possible duplicate to review in the Participants view (Find duplicates)",
+                "{count} possible duplicates to review in the Participants view (Find duplicates)",
+                n,
+            ).format(count=n)
         )
     return 0
 
@@ -65,5 +72,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         count = participant_export.export_participants(
             ws, args.output, args.format, meeting_id=meeting.id
         )
-    print(f"Wrote {count} participants to {args.output}")
+    print(
+        ngettext(
+            "Wrote {count} participant to {path}", "Wrote {count} participants to {path}", count
+        ).format(count=count, path=args.output)
+    )
     return 0

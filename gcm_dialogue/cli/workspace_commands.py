@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import meetings
 from ..errors import WorkspaceError
+from ..i18n import gettext as _
 from ..store import open_workspace
 
 
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _must_be_new(path: Path) -> None:
     # Building into an existing workspace would mix a second demo into real work.
     if path.exists() and path.stat().st_size > 0:
-        raise WorkspaceError(f"{path}: already exists; give a new file name")
+        raise WorkspaceError(_("{path}: already exists; give a new file name").format(path=path))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -46,8 +47,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     meeting = build_demo(args.db)
     print(
-        f"Wrote the demo meeting {meeting.short_name} to {args.db} "
-        f"in {time.perf_counter() - started:.1f} s"
+        _("Wrote the demo meeting {meeting} to {path} in {seconds} s").format(
+            meeting=meeting.short_name,
+            path=args.db,
+            seconds=f"{time.perf_counter() - started:.1f}",
+        )
     )
     return 0
 
@@ -59,7 +63,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     counts = generate_workspace(args.db, SCALES[args.scale], seed=args.seed)
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
-    print(f"Wrote {args.db} ({summary}) in {time.perf_counter() - started:.1f} s")
+    print(
+        _("Wrote {path} ({summary}) in {seconds} s").format(
+            path=args.db, summary=summary, seconds=f"{time.perf_counter() - started:.1f}"
+        )
+    )
     return 0
 
 
@@ -88,7 +96,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         )
         return 0
     if not found:
-        print("No meetings in this workspace.")
+        print(_("No meetings in this workspace."))
     for m in found:
         print(
             f"{m.id}  {m.short_name:<12} {m.start_date} – {m.end_date}  {m.title_in(m.source_lang)}"

@@ -39,8 +39,17 @@ def _install_taxonomy(conn: sqlite3.Connection) -> None:
     install_taxonomy(conn)
 
 
+def _install_reference_mechanisms(conn: sqlite3.Connection) -> None:
+    from ..mechanisms import install_reference_mechanisms  # reads resources/mechanisms.json
+
+    install_reference_mechanisms(conn)
+
+
 # Steps that need Python after a migration's SQL (data installs); number -> step.
-PYTHON_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _install_taxonomy}
+PYTHON_STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _install_taxonomy,
+    5: _install_reference_mechanisms,
+}
 
 
 def pending(current: int) -> list[int]:

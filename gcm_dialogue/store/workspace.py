@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..clock import utc_now
 from ..errors import WorkspaceError
+from ..i18n import gettext as _
 from . import migrations
 from .file_checks import APPLICATION_ID, check_path
 
@@ -114,20 +115,24 @@ def open_workspace(path: str | Path, *, create: bool = True) -> Workspace:
     path = Path(path).expanduser()
     state = check_path(path, migrations.LATEST_VERSION)
     if not state.exists and not create:
-        raise WorkspaceError(f"{path}: no such workspace file")
+        raise WorkspaceError(_("{path}: no such workspace file").format(path=path))
     created = not state.exists
     try:
         conn = _connect(path)
     except sqlite3.Error as exc:
         _remove_if_created(path, created)
-        raise WorkspaceError(f"{path}: cannot be opened ({exc})") from exc
+        raise WorkspaceError(
+            _("{path}: cannot be opened ({reason})").format(path=path, reason=exc)
+        ) from exc
     try:
         _migrate(conn, path, state.schema_version)
     except BaseException as exc:
         conn.close()
         _remove_if_created(path, created)
         if isinstance(exc, sqlite3.Error):
-            raise WorkspaceError(f"{path}: could not be upgraded ({exc})") from exc
+            raise WorkspaceError(
+                _("{path}: could not be upgraded ({reason})").format(path=path, reason=exc)
+            ) from exc
         raise
     return Workspace(path, conn)
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from gcm_dialogue import agenda, groups, meetings, notes, outcomes, participants, surveys
+from gcm_dialogue import (
+    agenda,
+    groups,
+    meetings,
+    notes,
+    outcomes,
+    participants,
+    survey_answers,
+    survey_respondents,
+    surveys,
+)
 from gcm_dialogue.checks import ExportRefused, check
 from gcm_dialogue.reports import KINDS, build_document
 from gcm_dialogue.reports.chatham import ChathamHouse
@@ -71,8 +81,8 @@ def small(ws, meeting):
         type="yes_no",
         title={"en": "Any practice?", "fr": "Une pratique ?", "es": "¿Alguna práctica?"},
     )
-    respondent = surveys.add_respondent(ws, survey.id, participant_id=person.id)
-    surveys.set_answers(ws, respondent.id, {"q": True})
+    respondent = survey_respondents.add_respondent(ws, survey.id, participant_id=person.id)
+    survey_answers.set_answers(ws, respondent.id, {"q": True})
     rec_set = outcomes.create_set(
         ws, meeting.id, "main", {"en": "Priorities", "fr": "Priorités", "es": "Prioridades"}
     )
@@ -245,4 +255,4 @@ def test_agenda_lists_changes_since_the_published_version(ws, small, tmp_path):
     build_document(ws, meeting.id, "agenda", "en", path)
     text = text_of(path)
     assert "Changes since version 1" in text
-    assert "Changed 'Opening'" in text and "30 minutes → 45 minutes" in text
+    assert "Changed “Opening”" in text and "30 minutes → 45 minutes" in text

@@ -104,6 +104,7 @@ def test_meeting_menu_and_live_view_by_keyboard(qtbot, demo_path):
     assert {"Publish Agenda", "Changes Since…", "Second Screen"} <= set(texts)
     second = window.view_menu.actions()[1]
     assert second.shortcut().toString() == "Ctrl+2"
+    assert window.view_menu.actions()[9].shortcut().toString() == "Ctrl+0"
     second.trigger()
     assert window.stack.currentWidget() is window.view("live")
     _close(window)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QPushButton
 
-from gcm_dialogue import mechanisms, meetings, surveys
+from gcm_dialogue import mechanisms, meetings, survey_answers, survey_respondents, surveys
 from gcm_dialogue.store import open_workspace
 from ui.context import AppContext
 from ui.dialogs.survey_answer_dialog import SurveyAnswerDialog
@@ -209,7 +209,11 @@ def test_a_new_user_builds_a_bilingual_survey_imports_answers_and_sees_results(
 
     qtbot.mouseClick(view.tabs.tabBar(), Qt.LeftButton, pos=view.tabs.tabBar().tabRect(1).center())
     qtbot.mouseClick(view.respondents.invite_button, Qt.LeftButton)
-    assert [i.label for i in surveys.respondent_infos(ws, survey.id)] == ["ACP-EU", "MIDSA", "RCM"]
+    assert [i.label for i in survey_respondents.respondent_infos(ws, survey.id)] == [
+        "ACP-EU",
+        "MIDSA",
+        "RCM",
+    ]
 
     csv = tmp_path / "results-survey123.csv"
     csv.write_text(
@@ -286,9 +290,11 @@ def test_the_answer_form_hides_conditional_questions_and_saves(qtbot, demo):
     inputs["has_principles"].editor.setCurrentIndex(2)
     qtbot.keyClick(dialog, Qt.Key_Return, Qt.ControlModifier)
     assert not dialog.isVisible(), dialog.error.text()
-    cmc = next(r for r in surveys.respondent_infos(demo, view.survey_id) if r.label == "CMC")
+    cmc = next(
+        r for r in survey_respondents.respondent_infos(demo, view.survey_id) if r.label == "CMC"
+    )
     assert cmc.status == "answered"
-    assert surveys.answers_of(demo, cmc.id) == {
+    assert survey_answers.answers_of(demo, cmc.id) == {
         "mechanism_name": "Caribbean Migration Consultations",
         "has_recommendations": True,
         "recommendations": [{"text": "Regional labour mobility", "elements": ["q", "w"]}],
@@ -298,7 +304,7 @@ def test_the_answer_form_hides_conditional_questions_and_saves(qtbot, demo):
     assert view.results.results.region("americas").answered == 6
     assert view.context.undo_stack.undoText() == "Answers of CMC"
     view.context.undo_stack.undo()
-    assert surveys.answers_of(demo, cmc.id) == {}
+    assert survey_answers.answers_of(demo, cmc.id) == {}
     assert view.results.results.region("americas").answered == 5
 
 

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from gcm_dialogue.errors import KnownError, ValidationError
 from gcm_dialogue.i18n import _, current_language
 from gcm_dialogue.multilingual import Text
+from gcm_dialogue.survey_answers import is_shown
 from gcm_dialogue.survey_fields import field_of, parse_elements
-from gcm_dialogue.surveys import Question, is_shown
+from gcm_dialogue.surveys import Question
 
 from .survey_question_dialog import LIST_FIELD_LABELS
 

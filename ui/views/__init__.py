@@ -34,4 +34,6 @@ VIEWS = [
     ViewEntry("outcomes", N_("Outcomes"), "outcomes_view", "OutcomesView"),
     ViewEntry("highlights", N_("Highlights"), "highlights_view", "HighlightsView"),
     ViewEntry("documents", N_("Documents"), "documents_view", "DocumentsView"),
+    # reference data, rarely changed during a meeting: last
+    ViewEntry("mechanisms", N_("Mechanisms"), "mechanisms_view", "MechanismsView"),
 ]

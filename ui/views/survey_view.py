@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import survey_import, surveys
+from gcm_dialogue import survey_import, survey_respondents, surveys
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _, current_language, ngettext
 from gcm_dialogue.records import Changes
@@ -249,12 +249,12 @@ class SurveyView(View):
                 return None
 
         def write(plan: survey_import.ImportPlan) -> None:
-            scope = [r.id for r in surveys.list_respondents(self.ws, survey_id)]
+            scope = [r.id for r in survey_respondents.list_respondents(self.ws, survey_id)]
 
             def action() -> Changes:
                 result = survey_import.apply_import(self.ws, plan)
                 self.last_import = result
-                ids = tuple(r.id for r in surveys.list_respondents(self.ws, survey_id))
+                ids = tuple(r.id for r in survey_respondents.list_respondents(self.ws, survey_id))
                 return Changes("survey_respondents", ids)
 
             self.context.edit(

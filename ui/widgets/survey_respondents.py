@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import surveys, taxonomy
+from gcm_dialogue import survey_answers, survey_respondents, surveys, taxonomy
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import N_, _, current_language, format_date, ngettext
 from gcm_dialogue.survey_results import kind_label
@@ -42,11 +42,13 @@ class RespondentsModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[surveys.RespondentInfo] = []
+        self.rows: list[survey_respondents.RespondentInfo] = []
         self.region_names: dict[str, str] = {}
         self.cache: dict[tuple[int, int], str] = {}
 
-    def set_rows(self, rows: list[surveys.RespondentInfo], region_names: dict[str, str]) -> None:
+    def set_rows(
+        self, rows: list[survey_respondents.RespondentInfo], region_names: dict[str, str]
+    ) -> None:
         self.beginResetModel()
         self.rows, self.region_names = rows, region_names
         self.cache = {}
@@ -95,7 +97,7 @@ class RespondentsModel(QAbstractTableModel):
             return r.id
         return None
 
-    def _display(self, r: surveys.RespondentInfo, column: int) -> str:
+    def _display(self, r: survey_respondents.RespondentInfo, column: int) -> str:
         if column == 0:
             return r.label
         if column == 1:
@@ -199,7 +201,9 @@ class SurveyRespondents(QWidget):
         lang = current_language()
         region_names = {r.code: r.name.get_text(lang) for r in taxonomy.regions(self.ws)}
         selected = self.current_id()
-        rows = surveys.respondent_infos(self.ws, self.survey_id) if self.survey_id else []
+        rows = (
+            survey_respondents.respondent_infos(self.ws, self.survey_id) if self.survey_id else []
+        )
         self.model.set_rows(rows, region_names)
         self.table.resizeColumnsToContents()
         # a mechanism of many regions must not push the dates out of sight
@@ -219,7 +223,8 @@ class SurveyRespondents(QWidget):
         )
         self.missing.clear()
         if self.survey_id:
-            for code, infos in surveys.non_respondents_by_region(self.ws, self.survey_id).items():
+            missing = survey_respondents.non_respondents_by_region(self.ws, self.survey_id)
+            for code, infos in missing.items():
                 name = region_names.get(code, _("No region"))
                 top = QTreeWidgetItem([f"{name} ({len(infos)})"])
                 for info in infos:
@@ -263,8 +268,8 @@ class SurveyRespondents(QWidget):
                 _("Invite all entities"),
                 [],
                 lambda: [
-                    surveys.get_respondent(self.ws, i)
-                    for i in surveys.invite_entities(self.ws, survey_id)
+                    survey_respondents.get_respondent(self.ws, i)
+                    for i in survey_respondents.invite_entities(self.ws, survey_id)
                 ],
             )
 
@@ -283,8 +288,8 @@ class SurveyRespondents(QWidget):
             _("Invite the participants"),
             [],
             lambda: [
-                surveys.get_respondent(self.ws, i)
-                for i in surveys.invite_participants(self.ws, survey_id, ids)
+                survey_respondents.get_respondent(self.ws, i)
+                for i in survey_respondents.invite_participants(self.ws, survey_id, ids)
             ],
         )
 
@@ -297,7 +302,7 @@ class SurveyRespondents(QWidget):
         self._edit(
             _("Note a reminder on {date}").format(date=format_date(today, "medium")),
             scope,
-            lambda: surveys.remind_all(self.ws, survey_id, today),
+            lambda: survey_respondents.remind_all(self.ws, survey_id, today),
         )
 
     def set_status(self) -> None:
@@ -308,7 +313,7 @@ class SurveyRespondents(QWidget):
             self._edit(
                 _("Mark {name} as {status}").format(name=label, status=str(STATUS_LABELS[status])),
                 [respondent_id],
-                lambda: surveys.update_respondent(self.ws, respondent_id, status=status),
+                lambda: survey_respondents.update_respondent(self.ws, respondent_id, status=status),
             )
 
     def remove(self) -> None:
@@ -318,7 +323,7 @@ class SurveyRespondents(QWidget):
             self._edit(
                 _("Remove {name} from the survey").format(name=label),
                 [respondent_id],
-                lambda: surveys.remove_respondent(self.ws, respondent_id),
+                lambda: survey_respondents.remove_respondent(self.ws, respondent_id),
             )
 
     def open_answers(self) -> SurveyAnswerDialog | None:
@@ -329,24 +334,28 @@ class SurveyRespondents(QWidget):
         questions = surveys.list_questions(self.ws, self.survey_id)
 
         def save(answers: dict) -> None:
-            first_time = not surveys.get_respondent(self.ws, respondent_id).submitted_on
-            self.context.edit(
-                _("Answers of {name}").format(name=label),
-                "survey_respondents",
-                [respondent_id],
-                lambda: surveys.set_answers(
+            def action() -> int:
+                # Inside the edit's transaction: the first submission date is kept.
+                respondent = survey_respondents.get_respondent(self.ws, respondent_id)
+                return survey_answers.set_answers(
                     self.ws,
                     respondent_id,
                     answers,
                     replace=True,
-                    submitted_on=date.today().isoformat() if first_time else None,
-                ),
+                    submitted_on=None if respondent.submitted_on else date.today().isoformat(),
+                )
+
+            self.context.edit(
+                _("Answers of {name}").format(name=label),
+                "survey_respondents",
+                [respondent_id],
+                action,
             )
 
         dialog = SurveyAnswerDialog(
             label,
             questions,
-            surveys.answers_of(self.ws, respondent_id),
+            survey_answers.answers_of(self.ws, respondent_id),
             save,
             self.source_lang,
             parent=self,
