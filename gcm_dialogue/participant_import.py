@@ -369,7 +369,7 @@ def _is_capitals(word: str) -> bool:
 @dataclass
 class PlannedRow:
     row_number: int  # as the spreadsheet numbers it (the header is row 1)
-    action: str  # "add", "update" or "reject"
+    action: str  # "add", "update", "same" (matched, nothing to change) or "reject"
     values: dict[str, object] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
     reason: str = ""
@@ -402,6 +402,7 @@ class ImportResult:
     updated: tuple[str, ...]
     rejected: tuple[tuple[int, str], ...]  # (row number, reason)
     undecided: tuple[duplicates.DuplicatePair, ...]  # new people who resemble someone
+    unchanged: tuple[str, ...] = ()  # matched people the file tells nothing new about
 
     @property
     def changes(self) -> records.Changes:
@@ -584,8 +585,9 @@ def plan_import(
         if match is None:
             planned.append(PlannedRow(number, "add", values, roles, participant_id=new_id()))
         else:
+            action = "same" if _nothing_new(ws, match, values, roles, meeting_id) else "update"
             planned.append(
-                PlannedRow(number, "update", values, roles, participant_id=match, matched_by=how)
+                PlannedRow(number, action, values, roles, participant_id=match, matched_by=how)
             )
     return ImportPlan(
         table.path,
@@ -596,6 +598,38 @@ def plan_import(
         table.encoding,
         table.delimiter,
     )
+
+
+def _changed_fields(current: Mapping, values: Mapping[str, object]) -> dict[str, object]:
+    """The fields a row would change: an empty cell never erases what is known."""
+    stored = {**values, "languages": json.dumps(values["languages"])}
+    changed = {k: v for k, v in stored.items() if v not in ("", "[]", None) and current.get(k) != v}
+    if stored.get("mechanism_id") is None:
+        changed.pop("mechanism_id", None)
+    return changed
+
+
+def _meeting_roles(ws: Workspace, meeting_id: str, participant_id: str) -> list[str] | None:
+    roles = ws.scalar(
+        "SELECT roles FROM meeting_participants WHERE meeting_id = ? AND participant_id = ?",
+        (meeting_id, participant_id),
+    )
+    return None if roles is None else json.loads(str(roles))
+
+
+def _nothing_new(
+    ws: Workspace,
+    participant_id: str,
+    values: Mapping[str, object],
+    roles: list[str],
+    meeting_id: str | None,
+) -> bool:
+    if _changed_fields(records.require(ws, "participants", participant_id), values):
+        return False
+    if meeting_id is None:
+        return True
+    current = _meeting_roles(ws, meeting_id, participant_id)
+    return current is not None and (not roles or sorted(roles) == sorted(current))
 
 
 def resolver_acronym(resolver: _Resolver, mechanism_id: object) -> str:
@@ -615,6 +649,7 @@ def apply_import(
     now = utc_now()
     added: list[str] = []
     updated: list[str] = []
+    unchanged: list[str] = []
     total = len(plan.rows)
     with ws.transaction():
         position = (
@@ -626,6 +661,10 @@ def apply_import(
             if progress is not None and done % 250 == 0 and not progress(done, total):
                 raise ValidationError("the import was cancelled; nothing was imported")
             if row.action == "reject":
+                continue
+            if row.action == "same":
+                assert row.participant_id is not None
+                unchanged.append(row.participant_id)
                 continue
             values = dict(row.values)
             values["languages"] = json.dumps(values["languages"])
@@ -641,25 +680,15 @@ def apply_import(
             else:
                 assert row.participant_id is not None
                 current = records.require(ws, "participants", row.participant_id)
-                changed = {
-                    k: v
-                    for k, v in values.items()
-                    if v not in ("", "[]", None) and current.get(k) != v
-                }
-                if values["mechanism_id"] is None:
-                    changed.pop("mechanism_id", None)
+                changed = _changed_fields(current, row.values)
                 if changed:
                     records.update(ws, "participants", row.participant_id, changed)
                 updated.append(row.participant_id)
             if plan.meeting_id:
                 roles = row.roles
                 if not roles:
-                    existing = ws.scalar(
-                        "SELECT roles FROM meeting_participants "
-                        "WHERE meeting_id = ? AND participant_id = ?",
-                        (plan.meeting_id, row.participant_id),
-                    )
-                    roles = json.loads(str(existing)) if existing else ["participant"]
+                    existing = _meeting_roles(ws, plan.meeting_id, row.participant_id)
+                    roles = existing or ["participant"]
                 ws.conn.execute(
                     "INSERT INTO meeting_participants(meeting_id, participant_id, roles, "
                     "position, created_at) VALUES (?, ?, ?, ?, ?) "
@@ -685,6 +714,7 @@ def apply_import(
         tuple(updated),
         tuple((r.row_number, r.reason) for r in plan.rejected),
         undecided,
+        tuple(unchanged),
     )
 
 

@@ -177,7 +177,8 @@ def test_reimport_updates_instead_of_duplicating(tmp_path, mech, meeting):
     result = import_file(
         mech, _csv(tmp_path / "b.csv", updated, "utf-8", ";"), meeting_id=meeting.id
     )
-    assert (len(result.added), len(result.updated)) == (1, 4)
+    # two people changed, two as they were, one new
+    assert (len(result.added), len(result.updated), len(result.unchanged)) == (1, 2, 2)
     assert len(participants.list_participants(mech)) == 5
     zak = next(p for p in participants.list_participants(mech) if p.family_name == "Žák")
     assert zak.honorific == "Dr"
@@ -317,10 +318,11 @@ def test_cli_import_and_export(tmp_path, demo_path, capsys):
     )
     assert cli.main(["import", "participants", "--db", str(db), str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0] == "3 added, 0 updated, 1 rejected"
+    assert out.splitlines()[0] == "3 added, 0 updated, 0 unchanged, 1 rejected"
     assert "row 5: rejected: no name" in out
     assert cli.main(["import", "participants", "--db", str(db), str(path)]) == 0
-    assert capsys.readouterr().out.startswith("0 added, 3 updated, 1 rejected")
+    # the same file again: nothing new to say about anyone
+    assert capsys.readouterr().out.startswith("0 added, 0 updated, 3 unchanged, 1 rejected")
     mapping = tmp_path / "m.json"
     mapping.write_text(json.dumps({"Nom": "family_name", "Organisation": "organisation"}))
     assert (

@@ -48,8 +48,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             ws, args.file, meeting_id=meeting.id, mapping=mapping
         )
     print(
-        _("{added} added, {updated} updated, {rejected} rejected").format(
-            added=len(result.added), updated=len(result.updated), rejected=len(result.rejected)
+        _("{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected").format(
+            added=len(result.added),
+            updated=len(result.updated),
+            unchanged=len(result.unchanged),
+            rejected=len(result.rejected),
         )
     )
     for row_number, reason in result.rejected:

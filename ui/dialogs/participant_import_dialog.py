@@ -34,7 +34,8 @@ PREVIEW_ROWS = 50
 
 
 def action_label(action: str) -> str:
-    return {"add": _("Add"), "update": _("Update"), "reject": _("Reject")}[action]
+    labels = {"add": _("Add"), "update": _("Update"), "same": _("Unchanged"), "reject": _("Reject")}
+    return labels[action]
 
 
 class ParticipantImportDialog(QDialog):
@@ -152,10 +153,11 @@ class ParticipantImportDialog(QDialog):
         self.summary.setText(
             _(
                 "{added} to add, {updated} to update (matched by email, else by name and "
-                "organisation), {rejected} rejected."
+                "organisation), {unchanged} already as in the file, {rejected} rejected."
             ).format(
                 added=i18n.format_number(plan.count("add")),
                 updated=i18n.format_number(plan.count("update")),
+                unchanged=i18n.format_number(plan.count("same")),
                 rejected=i18n.format_number(plan.count("reject")),
             )
         )
