@@ -71,6 +71,7 @@ class SurveyBuilder(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
         for column in range(1, 5):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.tree.header().setStretchLastSection(False)  # the question takes the room left
         self.tree.setWordWrap(True)
         self.tree.itemActivated.connect(lambda *_: self.edit_current())
         layout.addWidget(self.tree)
