@@ -13,20 +13,7 @@ from pathlib import Path
 from benchmarks.run import Line, budget
 
 
-def _guard_none() -> None:
-    """PySide6 6.12 on Python 3.11 drops a reference to None on every call that returns None
-    (setText, data() of an empty role, ...): a long enough run deallocates None and aborts.
-    Python 3.12 makes None immortal. Until the environment moves, give None enough
-    references for the measurements (reported to the lead; see docs/agenda.md)."""
-    import ctypes
-    import sys
-
-    if sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-
-
 def _app():
-    _guard_none()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
