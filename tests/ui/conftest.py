@@ -53,7 +53,7 @@ def shown_window(qtbot):
         return win
 
     yield show
-    QThreadPool.globalInstance().waitForDone(10000)  # the views' background work
+    assert QThreadPool.globalInstance().waitForDone(10000), "background work still running"
     QApplication.processEvents()
     for win in windows:
         if not win.ws.closed:

@@ -11,7 +11,7 @@ from ui.views.agenda_view import TITLE
 
 def _close(window):
     """Close the workspace once the views' background work (a check, a search) is done."""
-    QThreadPool.globalInstance().waitForDone(10000)
+    assert QThreadPool.globalInstance().waitForDone(10000), "background work still running"
     QCoreApplication.processEvents()
     window.ws.close()
 
@@ -22,8 +22,8 @@ def _window(qtbot, path):
     return window
 
 
-def test_window_shows_the_demo_meeting_and_its_agenda(qtbot, demo_path):
-    window = _window(qtbot, demo_path)
+def test_window_shows_the_demo_meeting_and_its_agenda(qtbot, demo_copy):
+    window = _window(qtbot, demo_copy)
     window.show()
     assert window.meeting_switcher.count() == 1
     assert "GRCP 7" in window.windowTitle()
@@ -37,8 +37,8 @@ def test_window_shows_the_demo_meeting_and_its_agenda(qtbot, demo_path):
     _close(window)
 
 
-def test_views_are_reached_by_keyboard(qtbot, demo_path):
-    window = _window(qtbot, demo_path)
+def test_views_are_reached_by_keyboard(qtbot, demo_copy):
+    window = _window(qtbot, demo_copy)
     window.show()
     first = window.view_menu.actions()[0]
     assert first.shortcut().toString() == "Ctrl+1"
@@ -47,16 +47,16 @@ def test_views_are_reached_by_keyboard(qtbot, demo_path):
     _close(window)
 
 
-def test_window_in_french_and_mirrored_for_arabic(qtbot, demo_path, qapp):
+def test_window_in_french_and_mirrored_for_arabic(qtbot, demo_copy, qapp):
     try:
         with i18n.force_locale("fr"):
-            window = _window(qtbot, demo_path)
+            window = _window(qtbot, demo_copy)
             assert window.agenda_view.tree.headerItem().text(0) == i18n._("Time") != "Time"
             assert "octobre" in window.agenda_view.tree.topLevelItem(0).text(0)
             _close(window)
         with i18n.force_locale("ar"):
             qapp.setLayoutDirection(Qt.RightToLeft)
-            window = _window(qtbot, demo_path)
+            window = _window(qtbot, demo_copy)
             assert window.layoutDirection() == Qt.RightToLeft
             assert "أكتوبر" in window.agenda_view.tree.topLevelItem(0).text(0)
             _close(window)
@@ -74,7 +74,7 @@ def test_empty_workspace_says_so(qtbot, tmp_path):
 
 
 def test_switching_workspace_keeps_the_current_one_on_a_bad_file(
-    qtbot, tmp_path, demo_path, monkeypatch
+    qtbot, tmp_path, demo_copy, monkeypatch
 ):
     from PySide6.QtWidgets import QMessageBox
 
@@ -87,14 +87,14 @@ def test_switching_workspace_keeps_the_current_one_on_a_bad_file(
     assert window.open_workspace_file(bad) is False
     assert shown and "not an SQLite database" in shown[0]
     assert window.ws.path == tmp_path / "empty.gcmd"
-    assert window.open_workspace_file(demo_path) is True
+    assert window.open_workspace_file(demo_copy) is True
     assert window.meeting_switcher.count() == 1
-    assert str(Path(demo_path).resolve()) in recent_workspaces()
+    assert str(Path(demo_copy).resolve()) in recent_workspaces()
     _close(window)
 
 
-def test_meeting_menu_and_live_view_by_keyboard(qtbot, demo_path):
-    window = _window(qtbot, demo_path)
+def test_meeting_menu_and_live_view_by_keyboard(qtbot, demo_copy):
+    window = _window(qtbot, demo_copy)
     window.show()
     # the views are built once the window has painted, and add their commands then
     qtbot.waitUntil(lambda: len(window.views) == len(VIEWS))
