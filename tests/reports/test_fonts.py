@@ -66,7 +66,9 @@ def test_runs_by_script(text, lang, expected):
 )
 def test_no_character_lacks_a_glyph(text, lang):
     cmaps = register_fonts().cmaps
-    for font, piece in runs(text, lang):
+    pieces = list(runs(text, lang))
+    assert "".join(piece for _font, piece in pieces) == text  # every character is in a run
+    for font, piece in pieces:
         missing = [ch for ch in piece if ord(ch) not in cmaps[font] and not ch.isspace()]
         assert not missing, (font, piece, missing)
 
