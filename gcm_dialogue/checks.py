@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import agenda, meetings, outcomes, surveys
 from .errors import KnownError
-from .i18n import _, force_locale, format_number, language_name, ngettext
+from .i18n import _, force_locale, format_number, format_percent, language_name, ngettext
 from .multilingual import Text, texts_from_json
 from .store import Workspace
 
@@ -75,6 +75,39 @@ class CheckReport:
     @property
     def blocking(self) -> list[Finding]:
         return [f for f in self.findings if f.blocking]
+
+    def verdict(self) -> str:
+        """Whether a final export is possible, in the current language."""
+        blocking = len(self.blocking)
+        if not blocking:
+            return _("No blocking findings: a final export is possible.")
+        return ngettext(
+            "{count} blocking finding: a final export is refused until it is resolved.",
+            "{count} blocking findings: a final export is refused until they are resolved.",
+            blocking,
+        ).format(count=format_number(blocking))
+
+    def figure_lines(self) -> list[str]:
+        """The figures the documents will print, one line each, in the current language."""
+        fig = self.figures
+        lines = [
+            _("Participants: {count}").format(count=format_number(fig.participants)),
+            _("Entities represented: {count}").format(count=format_number(fig.entities)),
+            _("Sessions: {count}").format(count=format_number(fig.sessions)),
+            _("Breakout groups: {count}").format(count=format_number(fig.groups)),
+            _("Final notes: {count}").format(count=format_number(fig.final_notes)),
+            _("Recommendations: {count}").format(count=format_number(fig.recommendations)),
+            _("Highlights: {count}").format(count=format_number(fig.highlights)),
+        ]
+        if fig.survey_invited:
+            lines.append(
+                _("Survey: {answered} of {invited} answered ({rate})").format(
+                    answered=format_number(fig.survey_answered),
+                    invited=format_number(fig.survey_invited),
+                    rate=format_percent(fig.survey_rate),
+                )
+            )
+        return lines
 
     def refuse_final(self) -> None:
         """Raise ``ExportRefused`` while a blocking finding remains."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import meetings
 from ..errors import ValidationError
-from ..i18n import LANGUAGES, force_locale
+from ..i18n import LANGUAGES, _, force_locale, language_name
 from ..store import open_workspace
 
 
@@ -99,43 +99,30 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from ..checks import check
-    from ..i18n import format_number, format_percent
+    from ..i18n import format_number
 
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         report = check(ws, meeting.id, args.lang)
     fig = report.figures
     with force_locale(args.lang):
-        print(f"Check of {meeting.short_name} in {args.lang}:")
-        for finding in report.findings:
-            mark = "BLOCKING" if finding.blocking else "notice  "
-            print(f"  {mark} {finding.message}")
-            for example in finding.examples:
-                print(f"             - {example}")
-        if not report.findings:
-            print("  no findings")
-        print("Figures the documents will print:")
-        print(f"  participants            {format_number(fig.participants)}")
-        print(f"  entities represented    {format_number(fig.entities)}")
-        print(f"  sessions                {format_number(fig.sessions)}")
-        print(f"  breakout groups         {format_number(fig.groups)}")
-        print(f"  final notes             {format_number(fig.final_notes)}")
-        print(f"  recommendations         {format_number(fig.recommendations)}")
-        print(f"  highlights              {format_number(fig.highlights)}")
-        if fig.survey_invited:
-            print(
-                f"  survey                  {format_number(fig.survey_answered)} of "
-                f"{format_number(fig.survey_invited)} answered ({format_percent(fig.survey_rate)})"
+        print(
+            _("Check of {meeting} in {language}:").format(
+                meeting=meeting.short_name, language=language_name(args.lang)
             )
-            for region in fig.by_region:
-                print(
-                    f"    {region.name.get_text(args.lang, meeting.source_lang):<36} "
-                    f"{format_number(region.answered)}/{format_number(region.total)}"
-                )
-    blocking = len(report.blocking)
-    print(
-        f"{blocking} blocking finding(s): a final export is refused."
-        if blocking
-        else "No blocking findings: a final export is possible."
-    )
-    return 1 if blocking else 0
+        )
+        for finding in report.findings:
+            mark = _("blocking") if finding.blocking else _("notice")
+            print(f"  [{mark}] {finding.message}")
+            for example in finding.examples:
+                print(f"      - {example}")
+        if not report.findings:
+            print("  " + _("No findings."))
+        print(_("Figures the documents will print:"))
+        for line in report.figure_lines():
+            print(f"  {line}")
+        for region in fig.by_region:
+            name = region.name.get_text(args.lang, meeting.source_lang)
+            print(f"    {name}  {format_number(region.answered)}/{format_number(region.total)}")
+        print(report.verdict())
+    return 1 if report.blocking else 0

@@ -49,9 +49,11 @@ def test_report_final_is_refused_with_one_line(demo, tmp_path, capsys):
 def test_check_lists_findings_and_figures(demo, capsys):
     assert run("check", "--db", demo, "--lang", "fr") == 1  # blocking findings remain
     out = capsys.readouterr().out
-    assert "BLOCKING 23 notes ne sont pas définitives" in out
-    assert "27 of 35 answered (77" in out
-    assert "Afrique" in out
+    # all in the language checked, as the Documents view shows it
+    assert "[bloquant] 23 notes ne sont pas définitives" in out
+    assert "27 réponses sur 35 (77" in out
+    assert "Afrique  11/12" in out
+    assert "Figures" not in out and "blocking" not in out
 
 
 def test_export_all_writes_every_document_and_a_combined_pdf(demo, tmp_path, capsys):

@@ -43,7 +43,6 @@ from gcm_dialogue.i18n import (
     _,
     current_language,
     format_number,
-    format_percent,
     ngettext,
 )
 from gcm_dialogue.reports.documents import DOCUMENTS
@@ -297,35 +296,8 @@ class DocumentsView(View):
             for example in finding.examples:
                 QTreeWidgetItem(item, [example, ""])
             self.findings.addTopLevelItem(item)
-        blocking = len(report.blocking)
-        self.verdict.setText(
-            ngettext(
-                "{count} blocking finding: a final export is refused until it is resolved.",
-                "{count} blocking findings: a final export is refused until they are resolved.",
-                blocking,
-            ).format(count=format_number(blocking))
-            if blocking
-            else _("No blocking findings: a final export is possible.")
-        )
-        fig = report.figures
-        lines = [
-            _("Participants: {count}").format(count=format_number(fig.participants)),
-            _("Entities represented: {count}").format(count=format_number(fig.entities)),
-            _("Sessions: {count}").format(count=format_number(fig.sessions)),
-            _("Breakout groups: {count}").format(count=format_number(fig.groups)),
-            _("Final notes: {count}").format(count=format_number(fig.final_notes)),
-            _("Recommendations: {count}").format(count=format_number(fig.recommendations)),
-            _("Highlights: {count}").format(count=format_number(fig.highlights)),
-        ]
-        if fig.survey_invited:
-            lines.append(
-                _("Survey: {answered} of {invited} answered ({rate})").format(
-                    answered=format_number(fig.survey_answered),
-                    invited=format_number(fig.survey_invited),
-                    rate=format_percent(fig.survey_rate),
-                )
-            )
-        self.figures.setText("\n".join(lines))
+        self.verdict.setText(report.verdict())
+        self.figures.setText("\n".join(report.figure_lines()))
 
     # export
     def choose_folder(self) -> None:
