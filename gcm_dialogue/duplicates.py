@@ -40,7 +40,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
 # Particles that join a family name; they count for little when comparing.
 PARTICLES = frozenset(
-    "al el ul bin ben ibn abu bint de del della der den di da das dos du la le van von y e".split()
+    "al el ul bin ben bn ibn abu bint de del della der den di da das dos du la le van von y e".split()
 )
 
 
@@ -49,6 +49,11 @@ def _is_cjk(char: str) -> bool:
 
 
 _CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+# The article joined to an Arabic word ("العمراني"), written apart in Latin ("El Amrani").
+_ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2,})")
+# anyascii writes ain and hamza as ` and ': letters that Latin spellings leave out.
+_AIN_HAMZA = str.maketrans("", "", "`'")
 _CJK_CHAR = re.compile("([\u3400-\u9fff\uf900-\ufaff])")
 
 
@@ -60,6 +65,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _CJK.search(text):  # each syllable its own word: 王丽 -> "wang li"
         text = _CJK_CHAR.sub(lambda m: f" {anyascii(m.group(1))} ", text)
+    if _ARABIC.search(text):
+        text = anyascii(_ARABIC_ARTICLE.sub("", text)).translate(_AIN_HAMZA)
     return " ".join(_NON_ALNUM.sub(" ", anyascii(text).lower()).split())
 
 
