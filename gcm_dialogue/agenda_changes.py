@@ -276,6 +276,17 @@ def changes_since(ws: Workspace, meeting_id: str, version: int = 1) -> list[Agen
     return [_from_row(row) for row in rows]
 
 
+def count_changes(ws: Workspace, meeting_id: str, version: int = 1) -> int:
+    """How many changes were recorded after version ``version`` was published."""
+    return int(
+        ws.scalar(
+            "SELECT count(*) FROM agenda_changes WHERE meeting_id = ? AND after_version >= ?",
+            (meeting_id, version),
+        )
+        or 0
+    )
+
+
 def set_reason(ws: Workspace, change_id: str, reason: str) -> AgendaChange:
     with ws.transaction():
         records.update(ws, "agenda_changes", change_id, {"reason": (reason or "").strip()})

@@ -244,6 +244,29 @@ def members_of(ws: Workspace, group_ids: Iterable[str]) -> dict[str, list[str]]:
     return out
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A participant of the meeting as the group board shows them."""
+
+    id: str
+    given_name: str | None
+    family_name: str | None
+    organisation: str | None  # the mechanism's acronym, else the organisation
+
+
+def candidates(ws: Workspace, meeting_id: str) -> list[Candidate]:
+    """Everyone the meeting's groups can take, by family name then given name."""
+    rows = ws.query(
+        "SELECT p.id, p.given_name, p.family_name, "
+        "coalesce(m.acronym, p.organisation) AS organisation "
+        "FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id "
+        "LEFT JOIN mechanisms m ON m.id = p.mechanism_id WHERE mp.meeting_id = ? "
+        "ORDER BY p.family_name, p.given_name",
+        (meeting_id,),
+    )
+    return [Candidate(r["id"], r["given_name"], r["family_name"], r["organisation"]) for r in rows]
+
+
 def move_members(
     ws: Workspace, meeting_id: str, participant_ids: Iterable[str], group_id: str | None
 ) -> records.Changes:

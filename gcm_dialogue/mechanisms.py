@@ -216,6 +216,12 @@ def find_mechanism(ws: Workspace, acronym: str) -> Mechanism | None:
     return None if row_id is None else get_mechanism(ws, str(row_id))
 
 
+def acronym(ws: Workspace, mechanism_id: str) -> str | None:
+    """The mechanism's acronym, or None when there is no such mechanism."""
+    value = ws.scalar("SELECT acronym FROM mechanisms WHERE id = ?", (mechanism_id,))
+    return None if value is None else str(value)
+
+
 def list_mechanisms(
     ws: Workspace, *, kinds: Iterable[str] | None = None, ids: Iterable[str] | None = None
 ) -> list[Mechanism]:

@@ -245,6 +245,29 @@ def list_participants(ws: Workspace, meeting_id: str | None = None) -> list[Part
     return [_from_row(row) for row in rows]
 
 
+def meeting_participant_ids(ws: Workspace, meeting_id: str) -> list[str]:
+    """The ids of the meeting's participants."""
+    return [
+        r["participant_id"]
+        for r in ws.query(
+            "SELECT participant_id FROM meeting_participants WHERE meeting_id = ?", (meeting_id,)
+        )
+    ]
+
+
+def full_names(ws: Workspace, participant_ids: Iterable[str]) -> dict[str, str]:
+    """Participant id -> name with honorific, for the ids that exist."""
+    ids = list(dict.fromkeys(participant_ids))
+    if not ids:
+        return {}
+    rows = ws.query(
+        "SELECT id, honorific, given_name, family_name FROM participants "
+        f"WHERE id IN ({','.join('?' * len(ids))})",
+        tuple(ids),
+    )
+    return {r["id"]: join_name(r["given_name"], r["family_name"], r["honorific"]) for r in rows}
+
+
 # ---- many people at once (the participants table's multi-selection edits) -------------------
 
 

@@ -9,7 +9,7 @@ the edit was: one mechanism instead of an inverse for every service.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .store import Workspace
@@ -105,10 +105,15 @@ def restore(ws: Workspace, snapshot: Snapshot, *, drop: Iterable[str] = ()) -> N
                 tuple(chunk),
             )
         for table, row in snapshot.rows:
-            _upsert(ws, table, row)
+            upsert(ws, table, row)
 
 
-def _upsert(ws: Workspace, table: str, row: dict) -> None:
+def upsert(ws: Workspace, table: str, row: Mapping[str, object]) -> None:
+    """Write ``row`` into ``table``: insert it, or update the row with the same primary key.
+
+    Updating in place (rather than deleting and inserting) leaves alone every row that hangs
+    on it through a foreign key.
+    """
     columns = list(row)
     keys = _primary_key(ws, table)
     updates = [c for c in columns if c not in keys]

@@ -120,6 +120,13 @@ def list_respondents(ws: Workspace, survey_id: str) -> list[Respondent]:
     return [_respondent(r) for r in rows]
 
 
+def count_respondents(ws: Workspace, survey_id: str) -> int:
+    """How many respondents the survey has, without loading them."""
+    return int(
+        ws.scalar("SELECT count(*) FROM survey_respondents WHERE survey_id = ?", (survey_id,)) or 0
+    )
+
+
 def update_respondent(ws: Workspace, respondent_id: str, **changes: object) -> Respondent:
     """Change status, invited_on, deadline, submitted_by or submitted_on."""
     with ws.transaction():

@@ -292,6 +292,14 @@ def list_questions(ws: Workspace, survey_id: str) -> list[Question]:
     return [_question(r) for r in rows]
 
 
+def section_question_ids(ws: Workspace, section_id: str) -> list[str]:
+    """The ids of the questions of one section."""
+    return [
+        r["id"]
+        for r in ws.query("SELECT id FROM survey_questions WHERE section_id = ?", (section_id,))
+    ]
+
+
 def update_question(ws: Workspace, question_id: str, **changes: object) -> Question:
     """Change a question: key, type, title/help (texts by language, merged; an empty text
     removes that language), options (the whole list), config, required, show_if.

@@ -42,3 +42,23 @@ def test_importing_the_whole_core_loads_no_qt():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ")
+
+
+def _strings(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.lineno, node.value
+
+
+def test_the_qt_layer_holds_no_sql():
+    """ui/ shows and edits; reading and writing tables is the core's business."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {text.strip()[:60]}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for line, text in _strings(path)
+        if any(word in text for word in SQL_WORDS)
+    ]
+    assert offenders == []

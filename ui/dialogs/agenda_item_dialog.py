@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -23,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import agenda, i18n
 from gcm_dialogue.agenda import AgendaItem, Person
-from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
 from gcm_dialogue.meetings import Meeting
 from gcm_dialogue.multilingual import Text
 
 from ..widgets.person_picker import PeopleList, PersonPicker, language_name
+from .common import error_label, ok_cancel, show_error, submitted
 
 Submit = Callable[[dict], object]
 
@@ -140,14 +138,8 @@ class AgendaItemDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setPlaceholderText(_("Optional: why the published agenda changes"))
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a40000")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         self.buttons = buttons
 
         layout = QVBoxLayout(self)
@@ -230,13 +222,8 @@ class AgendaItemDialog(QDialog):
                 )
             )
             return
-        try:
-            self.submit(self.values())
-        except KnownError as exc:
-            self._fail(str(exc))
-            return
-        super().accept()
+        if submitted(self.error, lambda: self.submit(self.values())):
+            super().accept()
 
     def _fail(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)

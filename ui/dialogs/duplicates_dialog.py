@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import duplicates, i18n, participants, records
+from gcm_dialogue import duplicates, i18n, mechanisms, participants, records
 from gcm_dialogue.duplicates import DuplicatePair
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import N_, _, ngettext
@@ -209,11 +209,7 @@ class DuplicatesDialog(QDialog):
 
     def _shown(self, field: str, value: object) -> str:
         if field == "mechanism_id":
-            return (
-                str(self.ws.scalar("SELECT acronym FROM mechanisms WHERE id = ?", (value,)) or "—")
-                if value
-                else "—"
-            )
+            return (mechanisms.acronym(self.ws, str(value)) or "—") if value else "—"
         if field == "languages":
             return ", ".join(json.loads(str(value or "[]"))) or "—"
         if field == "category":

@@ -6,10 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -21,6 +19,8 @@ from gcm_dialogue import i18n
 from gcm_dialogue.groups import BreakoutGroup
 from gcm_dialogue.i18n import _
 from gcm_dialogue.multilingual import Text
+
+from .common import error_label, ok_cancel, show_error
 
 
 class GroupDialog(QDialog):
@@ -63,12 +63,8 @@ class GroupDialog(QDialog):
         form.addRow(_("Interpretation pair:"), pair)
         form.addRow(_("Capacity:"), self.capacity)
         form.addRow(_("Guiding questions:"), self.questions)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #a4262c")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -109,7 +105,6 @@ class GroupDialog(QDialog):
 
     def accept(self) -> None:
         if not self.name.text().strip():
-            self.error.setText(_("Give the group a name."))
-            self.error.show()
+            show_error(self.error, _("Give the group a name."))
             return
         super().accept()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -26,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue import i18n
-from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
 from gcm_dialogue.meetings import Meeting
 
 from ..widgets.person_picker import language_name
+from .common import error_label, ok_cancel, show_error, submitted
 
 _ZONES = sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/")) + ["UTC"]
 
@@ -141,14 +140,8 @@ class MeetingDialog(QDialog):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a40000")
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -205,13 +198,8 @@ class MeetingDialog(QDialog):
                 )
             )
             return
-        try:
-            self.submit(values)
-        except KnownError as exc:
-            self._fail(str(exc))
-            return
-        super().accept()
+        if submitted(self.error, lambda: self.submit(values)):
+            super().accept()
 
     def _fail(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)

@@ -7,10 +7,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,8 @@ from gcm_dialogue import i18n, participants
 from gcm_dialogue.i18n import _
 from gcm_dialogue.mechanisms import Mechanism
 from gcm_dialogue.participants import Participant
+
+from .common import error_label, ok_cancel, show_error
 
 GENDERS = (("", ""), ("female", "Female"), ("male", "Male"), ("other", "Other"))
 
@@ -95,14 +95,8 @@ class ParticipantDialog(QDialog):
         form.addRow(_("Gender:"), self.gender)
         form.addRow(_("Languages:"), languages)
         form.addRow(_("Roles in this meeting:"), roles)
-        self.error = QLabel()
-        self.error.setObjectName("participantError")
-        self.error.setStyleSheet("color: #a4262c")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label("participantError")
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -168,8 +162,7 @@ class ParticipantDialog(QDialog):
         super().accept()
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
+        show_error(self.error, message)
 
 
 __all__ = ["ParticipantDialog"]

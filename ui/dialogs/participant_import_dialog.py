@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import i18n, participant_import, participants
+from gcm_dialogue import i18n, mechanisms, participant_import, participants
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _, ngettext
 from gcm_dialogue.store import Workspace
@@ -195,4 +195,4 @@ class ParticipantImportDialog(QDialog):
     def _acronym(self, mechanism_id: object) -> str:
         if not mechanism_id:
             return ""
-        return str(self.ws.scalar("SELECT acronym FROM mechanisms WHERE id = ?", (mechanism_id,)))
+        return str(mechanisms.acronym(self.ws, str(mechanism_id)))

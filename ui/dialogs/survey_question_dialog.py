@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _, language_name, pgettext
 from gcm_dialogue.survey_fields import LIST_FIELDS, QUESTION_TYPES, YES
 from gcm_dialogue.surveys import Question, Section
+
+from .common import error_label, ok_cancel, submitted
 
 LIST_FIELD_LABELS = {
     "text": lambda: _("Text"),
@@ -174,15 +174,9 @@ class SurveyQuestionDialog(QDialog):
         form.addRow(_("Show when:"), condition)
         self.earlier = {q.key: q for q in earlier}
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self))
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
         self.type.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
@@ -259,13 +253,8 @@ class SurveyQuestionDialog(QDialog):
         return values
 
     def accept(self) -> None:
-        try:
-            self.on_accept(self.values())
-        except KnownError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        super().accept()
+        if submitted(self.error, lambda: self.on_accept(self.values())):
+            super().accept()
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
         if event.key() == Qt.Key_Insert and self.options_box.isVisible():

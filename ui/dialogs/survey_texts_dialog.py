@@ -9,17 +9,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _, language_name
+
+from .common import error_label, ok_cancel, submitted
 
 
 class SurveyTextsDialog(QDialog):
@@ -68,14 +67,9 @@ class SurveyTextsDialog(QDialog):
                 row.addStretch()
                 form.addRow(label, row)
                 self.dates[name] = (check, edit)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.hide()
+        self.error = error_label()
         layout.addWidget(self.error)
-        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self))
 
     def values(self) -> dict:
         values: dict = {"texts": {lang: e.text().strip() for lang, e in self.edits.items()}}
@@ -84,10 +78,5 @@ class SurveyTextsDialog(QDialog):
         return values
 
     def accept(self) -> None:
-        try:
-            self.on_accept(self.values())
-        except KnownError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        super().accept()
+        if submitted(self.error, lambda: self.on_accept(self.values())):
+            super().accept()

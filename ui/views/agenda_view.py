@@ -29,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import agenda, agenda_changes, i18n
+from gcm_dialogue import agenda, agenda_changes, i18n, participants
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
-from gcm_dialogue.participants import join_name
 
 from ..context import AppContext
 from ..dialogs.agenda_item_dialog import AgendaItemDialog
@@ -242,7 +241,7 @@ class AgendaView(View):
         lang, source = i18n.current_language(), meeting.source_lang
         self._schedule = agenda.schedule(self.ws, meeting.id)
         moderators = {s.item.moderator_id for d in self._schedule for s in d.slots}
-        names = dict(self._names(moderators - {None}))
+        names = participants.full_names(self.ws, moderators - {None})
         bold = QFont(self.tree.font())
         bold.setBold(True)
         fixed_brush = QBrush(QColor(FIXED_COLOUR))
@@ -376,22 +375,6 @@ class AgendaView(View):
         self._show_summary()
         self._update_actions()
 
-    def _names(self, ids: set) -> list[tuple[str, str]]:
-        if not ids:
-            return []
-        rows = self.ws.query(
-            "SELECT id, honorific, given_name, family_name FROM participants "
-            f"WHERE id IN ({','.join('?' * len(ids))})",
-            tuple(ids),
-        )
-        return [
-            (
-                r["id"],
-                join_name(r["given_name"], r["family_name"], r["honorific"]),
-            )
-            for r in rows
-        ]
-
     def _show_summary(self) -> None:
         meeting = self.meeting
         assert meeting is not None
@@ -402,14 +385,7 @@ class AgendaView(View):
         )
         if versions:
             latest = versions[-1]
-            changes = int(
-                self.ws.scalar(
-                    "SELECT count(*) FROM agenda_changes WHERE meeting_id = ? "
-                    "AND after_version >= 1",
-                    (meeting.id,),
-                )
-                or 0
-            )
+            changes = agenda_changes.count_changes(self.ws, meeting.id, 1)
             text += " · " + _("Published: version {number}").format(
                 number=i18n.format_number(latest.number)
             )

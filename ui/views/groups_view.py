@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import assignment, groups, i18n, participants
+from gcm_dialogue import assignment, groups, i18n, participants, taxonomy
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.groups import BreakoutGroup
 from gcm_dialogue.i18n import N_, _, ngettext
@@ -184,26 +184,16 @@ class GroupsView(View):
             return
         lang = i18n.current_language()
         self.language_names = i18n.babel_locale(lang).languages
-        self.region_names = {
-            r["code"]: Text.from_json(r["name"]).get_text(lang, "en")
-            for r in self.ws.query("SELECT code, name FROM regions")
-        }
-        with self.ws.lock:
-            rows = self.ws.conn.execute(
-                "SELECT p.id, p.given_name, p.family_name, coalesce(m.acronym, p.organisation) "
-                "FROM meeting_participants mp JOIN participants p ON p.id = mp.participant_id "
-                "LEFT JOIN mechanisms m ON m.id = p.mechanism_id WHERE mp.meeting_id = ? "
-                "ORDER BY p.family_name, p.given_name",
-                (meeting.id,),
-            ).fetchall()
-        self.names = {pid: join_name(given, family) for pid, given, family, _org in rows}
-        self.organisations = {pid: org for pid, _given, _family, org in rows}
+        self.region_names = {r.code: r.name.get_text(lang, "en") for r in taxonomy.regions(self.ws)}
+        people = groups.candidates(self.ws, meeting.id)
+        self.names = {p.id: join_name(p.given_name, p.family_name) for p in people}
+        self.organisations = {p.id: p.organisation for p in people}
         board = groups.list_groups(self.ws, meeting.id)
         balance = {b.group_id: b for b in assignment.current_balance(self.ws, meeting.id)}
         placed = {m.participant_id for g in board for m in g.members}
         # Those in no group first, across the board; then the groups, a few cards at a time
         # so that the view shows at once even with a hundred groups.
-        card = self._unassigned_card([r[0] for r in rows if r[0] not in placed])
+        card = self._unassigned_card([p.id for p in people if p.id not in placed])
         self.grid.addWidget(card, 0, 0, 1, COLUMNS)
         self._pending = [(n, g, balance.get(g.id)) for n, g in enumerate(board)]
         self._build_cards(self._generation)
@@ -215,7 +205,7 @@ class GroupsView(View):
             ).format(
                 groups=i18n.format_number(len(board)),
                 placed=i18n.format_number(len(placed)),
-                people=i18n.format_number(len(rows)),
+                people=i18n.format_number(len(people)),
             )
         )
 
@@ -440,10 +430,7 @@ class GroupsView(View):
 
     def _regions(self) -> list[tuple[str, str]]:
         lang = i18n.current_language()
-        return [
-            (r["code"], Text.from_json(r["name"]).get_text(lang, "en"))
-            for r in self.ws.query("SELECT code, name FROM regions ORDER BY position")
-        ]
+        return [(r.code, r.name.get_text(lang, "en")) for r in taxonomy.regions(self.ws)]
 
     def add_group(self) -> None:
         if self.meeting is None:

@@ -301,12 +301,7 @@ class SurveyBuilder(QWidget):
             return
         question_id = current[1]
         q = surveys.get_question(self.ws, question_id)
-        scope = [
-            r["id"]
-            for r in self.ws.query(
-                "SELECT id FROM survey_questions WHERE section_id = ?", (q.section_id,)
-            )
-        ]
+        scope = surveys.section_question_ids(self.ws, q.section_id)
         try:
             self._edit(
                 _("Move question '{name}'").format(name=q.key),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import survey_answers, survey_respondents, surveys, taxonomy
+from gcm_dialogue import participants, survey_answers, survey_respondents, surveys, taxonomy
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import N_, _, current_language, format_date, ngettext
 from gcm_dialogue.survey_results import kind_label
@@ -304,13 +304,7 @@ class SurveyRespondents(QWidget):
         if not (self.survey_id and self.meeting_id):
             return
         survey_id = self.survey_id
-        ids = [
-            r["participant_id"]
-            for r in self.ws.query(
-                "SELECT participant_id FROM meeting_participants WHERE meeting_id = ?",
-                (self.meeting_id,),
-            )
-        ]
+        ids = participants.meeting_participant_ids(self.ws, self.meeting_id)
         self._edit(
             _("Invite the participants"),
             [],

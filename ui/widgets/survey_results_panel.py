@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gcm_dialogue import taxonomy
+from gcm_dialogue import survey_respondents, taxonomy
 from gcm_dialogue.i18n import (
     _,
     current_language,
@@ -416,10 +416,7 @@ class SurveyResultsPanel(QWidget):
                 recurrence=recurrence,
             )
 
-        count = ws.scalar(
-            "SELECT count(*) FROM survey_respondents WHERE survey_id = ?", (survey_id,)
-        )
-        if int(count or 0) > LARGE:
+        if survey_respondents.count_respondents(ws, survey_id) > LARGE:
             self.task = run_task(self, _("Computing the results…"), work, self.show_results)
         else:
             self.show_results(work())
