@@ -226,19 +226,27 @@ def _count_and_examples(
     ws: Workspace, where: str, params: tuple, *, with_lang: bool = False
 ) -> tuple[int, list[str]]:
     count = int(ws.scalar(f"SELECT count(*) {where}", params))
-    rows = ws.query(f"SELECT text, lang {where} ORDER BY captured_at, rowid LIMIT {EXAMPLES}", params)
+    rows = ws.query(
+        f"SELECT text, lang {where} ORDER BY captured_at, rowid LIMIT {EXAMPLES}", params
+    )
     examples = [
         (f"[{r['lang']}] " if with_lang else "") + _label(Text(r["text"]), "en") for r in rows
     ]
     return count, examples
 
 
-def check(ws: Workspace, meeting_id: str, lang: str) -> CheckReport:
-    """Everything that would be wrong in ``lang``'s documents, and the figures they print."""
+def check(
+    ws: Workspace, meeting_id: str, lang: str, *, messages_in: str | None = None
+) -> CheckReport:
+    """Everything that would be wrong in ``lang``'s documents, and the figures they print.
+
+    The findings are worded in ``lang`` (the draft's last page lists them), or in
+    ``messages_in``: the language of the person reading them in the application.
+    """
     from .reports.chatham import ChathamHouse
 
     meeting = meetings.get_meeting(ws, meeting_id)
-    with force_locale(lang):
+    with force_locale(messages_in or lang):
         findings: list[Finding] = []
 
         def add(

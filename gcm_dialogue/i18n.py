@@ -29,7 +29,10 @@ DEFAULT_LANGUAGE = "en"
 # Babel locale names: UN English is British ("10 October 2017"); Chinese is Simplified.
 _BABEL_LOCALES = {"en": "en_GB", "zh": "zh_Hans_CN"}
 
-_current: contextvars.ContextVar[str] = contextvars.ContextVar("locale", default=DEFAULT_LANGUAGE)
+# The application's language holds in every thread (work handed to a worker thread speaks
+# it too); force_locale overrides it for one block of one thread (a document export).
+_application_language = DEFAULT_LANGUAGE
+_current: contextvars.ContextVar[str] = contextvars.ContextVar("locale")
 
 
 # Babel is imported on first use: the window paints before any date needs formatting.
@@ -46,13 +49,14 @@ def _translations(lang: str) -> _gettext.NullTranslations:
 
 
 def current_language() -> str:
-    return _current.get()
+    return _current.get(_application_language)
 
 
 def set_language(lang: str) -> None:
     """Set the language of the running application (the UI)."""
+    global _application_language
     _check(lang)
-    _current.set(lang)
+    _application_language = lang
 
 
 @contextlib.contextmanager

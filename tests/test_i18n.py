@@ -127,3 +127,18 @@ def test_lists_of_names_are_separated_the_way_each_script_writes():
     assert i18n.list_separator("zh") == "；"
     with i18n.force_locale("fr"):
         assert i18n.list_separator() == "; "
+
+
+def test_work_in_another_thread_speaks_the_application_language():
+    import threading
+
+    seen = []
+    before = i18n.current_language()
+    i18n.set_language("fr")
+    try:
+        worker = threading.Thread(target=lambda: seen.append(i18n.current_language()))
+        worker.start()
+        worker.join()
+    finally:
+        i18n.set_language(before)
+    assert seen == ["fr"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..checks import CheckReport, check
 from ..errors import KnownError, ValidationError
-from ..i18n import LANGUAGES, _, force_locale
+from ..i18n import LANGUAGES, _, current_language, force_locale
 from ..meetings import get_meeting
 from ..store import Workspace
 from .atomic_files import replacing, staging_folder
@@ -84,8 +84,8 @@ def build_document(
     register_fonts()
     meeting = get_meeting(ws, meeting_id)
     report = report or check(ws, meeting_id, lang)
-    if final:
-        report.refuse_final()
+    if final and report.blocking:
+        check(ws, meeting_id, lang, messages_in=current_language()).refuse_final()
     with replacing(path) as partial, force_locale(lang):
         ctx = DocContext(ws, meeting, lang, final=final, report=report)
         title = document_title(kind)
@@ -131,10 +131,10 @@ def export_all(
             _check_args(kind, lang)
     meeting = get_meeting(ws, meeting_id)
     reports = {lang: check(ws, meeting_id, lang) for lang in langs}
-    if final:
+    if final:  # refused in the language of whoever asked, whatever the documents' language
         for lang in langs:
-            with force_locale(lang):
-                reports[lang].refuse_final()
+            if reports[lang].blocking:
+                check(ws, meeting_id, lang, messages_in=current_language()).refuse_final()
     folder = Path(folder)
     total = len(langs) * len(kinds) + (1 if combined else 0)
     written: list[Written] = []

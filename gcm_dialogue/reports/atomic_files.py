@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..errors import ValidationError
+from ..i18n import _
+
 STAGING_SUFFIX = ".part"
 
 
@@ -27,7 +30,14 @@ def make_dirs(folder: Path) -> list[Path]:
     while not current.exists() and current.parent != current:
         missing.append(current)
         current = current.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where a folder should be, no permission, a full disk
+        raise ValidationError(
+            _("cannot create the folder {folder}: {reason}").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from None
     return missing[::-1]
 
 

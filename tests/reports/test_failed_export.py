@@ -206,3 +206,23 @@ def test_a_folder_given_as_the_file_is_refused_with_a_reason(tmp_path):
         "d.gcmd",
         "out",
     ]
+
+
+def test_a_folder_that_cannot_be_made_is_refused_with_a_reason(tmp_path):
+    from gcm_dialogue.cli import main
+
+    db = tmp_path / "d.gcmd"
+    assert main(["demo", "--db", str(db)]) == 0
+    (tmp_path / "a-file").write_text("not a folder")
+    target = tmp_path / "a-file" / "out"
+    assert main(["export", "all", "--db", str(db), "--lang", "en", "-o", str(target)]) == 1
+    assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
+def test_a_refused_final_export_speaks_the_language_of_the_user(demo, tmp_path):
+    from gcm_dialogue.errors import KnownError
+
+    ws, meeting = demo
+    with pytest.raises(KnownError) as refused:
+        export_all(ws, meeting.id, ["ar"], tmp_path / "out", final=True)
+    assert "final export is refused" in str(refused.value)  # English, not Arabic

@@ -277,7 +277,7 @@ class DocumentsView(View):
         self.task = run_task(
             self,
             _("Checking the documents…"),
-            lambda progress: checks.check(ws, meeting_id, lang),
+            lambda progress: checks.check(ws, meeting_id, lang, messages_in=current_language()),
             self._show_check,
         )
 
