@@ -22,7 +22,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from . import records
+from . import participants, records
 from .errors import ValidationError
 from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
@@ -221,19 +221,7 @@ def duplicates_of(
 
 # ---- merging ---------------------------------------------------------------------------------
 
-MERGE_FIELDS = (
-    "honorific",
-    "given_name",
-    "family_name",
-    "mechanism_id",
-    "organisation",
-    "category",
-    "country",
-    "job_title",
-    "email",
-    "languages",
-    "gender",
-)
+MERGE_FIELDS = participants.FIELDS  # a merge chooses among all of a person's fields
 _ROLE_ORDER = ("rapporteur", "facilitator", "pinned")
 
 

@@ -34,7 +34,8 @@ ROLES = {
     "participant": N_("Participant"),
 }
 GENDERS = ("", "female", "male", "other")
-_FIELDS = (
+# A participant's own fields (not their roles in a meeting).
+FIELDS = (
     "honorific",
     "given_name",
     "family_name",
@@ -93,7 +94,7 @@ def join_name(given: str | None, family: str | None, honorific: str | None = "")
 def _from_row(row: Mapping) -> Participant:
     roles = row.get("roles")
     return Participant(
-        **{name: row[name] for name in _FIELDS if name != "languages"},
+        **{name: row[name] for name in FIELDS if name != "languages"},
         id=row["id"],
         languages=tuple(json.loads(row["languages"])),
         roles=tuple(json.loads(roles)) if roles else (),
@@ -101,7 +102,7 @@ def _from_row(row: Mapping) -> Participant:
 
 
 def _columns(values: Mapping[str, object]) -> dict[str, object]:
-    unknown = set(values) - set(_FIELDS)
+    unknown = set(values) - set(FIELDS)
     if unknown:
         raise ValidationError(f"unknown participant field(s): {', '.join(sorted(unknown))}")
     out: dict[str, object] = {}
