@@ -11,7 +11,10 @@ Two ways:
   joins the group where people like them are fewest, size first.
 
 Both keep pinned people, facilitators and rapporteurs where they are, respect room capacity,
-and return plain data: where each person went and why, who could not be placed and why, and
+and leave a person the plan cannot place (no region known, no group for it, rooms full) in
+their current group while it has a seat: a secretariat that placed someone by hand expects
+them to stay rather than fall out of every group. They return plain data: where each person
+went and why, who could not be placed and why (with their names and the group they leave), and
 per group the counts by region, category, language and gender (``balance``). Nothing is half
 done: ``apply`` writes the whole assignment in one transaction.
 """
@@ -41,6 +44,7 @@ DIMENSION_LABELS = {
 # Why a person went where they went, or was left out.
 REASONS = {
     "kept": N_("kept in place (pinned, facilitator or rapporteur)"),
+    "current_group": N_("left in their current group, as the plan had no place for them"),
     "mechanism_region": N_("the region of their mechanism"),
     "irf_country_region": N_("a region their inter-regional forum covers, that of their country"),
     "irf_smaller_group": N_("a region their inter-regional forum covers, the smaller group"),
@@ -129,10 +133,16 @@ class Assignment:
     mode: str
     placements: tuple[Placement, ...]
     balance: tuple[GroupBalance, ...]
+    names: dict[str, str] = field(default_factory=dict)  # participant id -> name
+    current: dict[str, str] = field(default_factory=dict)  # participant id -> group now
 
     @property
     def unplaced(self) -> list[Placement]:
         return [p for p in self.placements if p.group_id is None]
+
+    def leaving(self, participant_id: str) -> str | None:
+        """The group a person not placed is in now, and would leave (None: in no group)."""
+        return self.current.get(participant_id)
 
     def group_of(self, participant_id: str) -> str | None:
         return next(
@@ -224,14 +234,55 @@ def plan(ws: Workspace, meeting_id: str, mode: str) -> Assignment:
     sizes = {g.id: len(g.kept) for g in groups}
     placements = [Placement(pid, gid, "kept") for pid, gid in kept.items()]
     movable = [p for p in people if p.id not in kept]
+    current = _current(ws, groups)
     if mode == "region":
+        # Within each tier, people already in a group first: a full room then leaves out
+        # those in no group rather than bump someone the secretariat placed.
+        movable.sort(key=lambda p: p.id not in current)
         placements += _by_region(movable, groups, sizes)
     else:
         by_id = {p.id: p for p in people}
         placements += _mixed(movable, groups, sizes, [by_id[i] for i in kept if i in by_id], kept)
+    placements = _stay_where_possible(placements, groups, current)
     order = {p.id: n for n, p in enumerate(people)}
     placements.sort(key=lambda p: order.get(p.participant_id, len(order)))
-    return Assignment(meeting_id, mode, tuple(placements), _balance(people, groups, placements))
+    return Assignment(
+        meeting_id,
+        mode,
+        tuple(placements),
+        _balance(people, groups, placements),
+        {p.id: p.name for p in people},
+        current,
+    )
+
+
+def _current(ws: Workspace, groups: list[GroupInfo]) -> dict[str, str]:
+    ids = [g.id for g in groups]
+    with ws.lock:
+        rows = ws.conn.execute(
+            f"SELECT participant_id, group_id FROM group_members WHERE group_id IN "
+            f"({','.join('?' * len(ids))})",
+            tuple(ids),
+        ).fetchall()
+    return {pid: gid for pid, gid in rows}
+
+
+def _stay_where_possible(
+    placements: list[Placement], groups: list[GroupInfo], current: dict[str, str]
+) -> list[Placement]:
+    """People the plan left out stay in their current group while it has a free seat."""
+    capacity = {g.id: g.capacity for g in groups}
+    sizes = Counter(p.group_id for p in placements if p.group_id is not None)
+    out = []
+    for placement in placements:
+        group_id = current.get(placement.participant_id)
+        if placement.group_id is None and group_id is not None:
+            seats = capacity.get(group_id)
+            if seats is None or sizes[group_id] < seats:
+                sizes[group_id] += 1
+                placement = Placement(placement.participant_id, group_id, "current_group")
+        out.append(placement)
+    return out
 
 
 def _room(group: GroupInfo, sizes: dict[str, int]) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import meetings, records
@@ -69,6 +69,9 @@ def _columns(ws: Workspace, values: Mapping[str, object], source_lang: str) -> d
         elif name == "guiding_questions":
             out[name] = texts_json(Text(q, source_lang) for q in value)  # type: ignore[union-attr]
         elif name == "interpretation":
+            codes = list(value)  # type: ignore[call-overload]
+            if len(set(codes)) != len(codes):
+                raise ValidationError(_("an interpretation pair needs two different languages"))
             out[name] = records.json_list(
                 records.check_languages(value, _("interpretation language"))
             )  # type: ignore[arg-type]
@@ -108,12 +111,46 @@ def create_group(
 def update_group(ws: Workspace, group_id: str, **fields: object) -> BreakoutGroup:
     group = get_group(ws, group_id)
     values = _columns(ws, fields, meetings.source_lang(ws, group.meeting_id))
+    capacity = values.get("capacity")
+    if isinstance(capacity, int) and capacity < len(group.members):
+        raise ValidationError(too_small(capacity, len(group.members)))
     with ws.transaction():
         records.update(ws, "breakout_groups", group_id, values)
     return get_group(ws, group_id)
 
 
+def too_small(capacity: int, members: int) -> str:
+    """Why a capacity below the group's member count is refused."""
+    return _(
+        "the group has {members} members, more than the {capacity} seats asked for; "
+        "move people out first, or give the room more seats"
+    ).format(members=members, capacity=capacity)
+
+
+def carry_translations(
+    old: Sequence[Text], lines: Iterable[str], lang: str, source: str
+) -> list[Text]:
+    """Guiding questions from the lines of an editor that showed ``old`` in ``lang``.
+
+    A line that is unchanged (wherever it moved) keeps its question whole, translations
+    included; a new or edited line is a new question, in ``lang`` only: the translations of
+    the text it replaces no longer say the same thing, so they are left to be done again."""
+    unused = list(old)
+    out = []
+    for line in (raw.strip() for raw in lines):
+        if not line:
+            continue
+        same = next((q for q in unused if q.get_text(lang, source).strip() == line), None)
+        if same is not None:
+            unused.remove(same)
+            out.append(Text(same))
+        else:
+            out.append(Text(line, lang))
+    return out
+
+
 def delete_group(ws: Workspace, group_id: str) -> records.Changes:
+    """Delete a group; its members are then in no group."""
     group = get_group(ws, group_id)
     with ws.transaction():
         changes = records.delete(ws, "breakout_groups", group_id)
@@ -271,7 +308,8 @@ def move_members(
     ws: Workspace, meeting_id: str, participant_ids: Iterable[str], group_id: str | None
 ) -> records.Changes:
     """Put people in one group of the meeting (or in none); one transaction. A person moved
-    keeps the pin; facilitator and rapporteur roles stay with the group they were held in."""
+    keeps the pin; facilitator and rapporteur roles belong to the group they were held in,
+    so a person who leaves it loses them (``roles_lost`` says who, before the move)."""
     ids = list(dict.fromkeys(participant_ids))
     group_ids = [
         g["id"]
@@ -294,6 +332,25 @@ def move_members(
                 continue
             assign(ws, group_id, pid, pinned=bool(current and current[0]["pinned"]))
     return records.Changes("breakout_groups", tuple(group_ids))
+
+
+def roles_lost(
+    ws: Workspace, meeting_id: str, participant_ids: Iterable[str], group_id: str | None
+) -> list[str]:
+    """Who, of the people about to move to ``group_id`` (None: to no group), would lose a
+    facilitator or rapporteur role they hold in another group of the meeting."""
+    ids = list(dict.fromkeys(participant_ids))
+    if not ids:
+        return []
+    rows = ws.query(
+        "SELECT m.participant_id FROM group_members m JOIN breakout_groups g "
+        "ON g.id = m.group_id WHERE g.meeting_id = ? AND (m.is_facilitator = 1 "
+        f"OR m.is_rapporteur = 1) AND m.participant_id IN ({','.join('?' * len(ids))}) "
+        "AND m.group_id IS NOT ?",
+        (meeting_id, *ids, group_id),
+    )
+    held = {r["participant_id"] for r in rows}
+    return [pid for pid in ids if pid in held]
 
 
 def set_member_flags(

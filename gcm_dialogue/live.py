@@ -11,8 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from . import records
+from . import agenda, records
 from .clock import parse_stamp
+from .duplicates import fold
 from .errors import ValidationError
 from .i18n import gettext as _
 from .participants import join_name
@@ -180,6 +181,8 @@ def add_to_queue(
         raise ValidationError(_("name a person or a delegation to add to the queue"))
     if participant_id is not None and not delegation:
         delegation = _delegation_of(ws, participant_id)
+    elif participant_id is None:
+        delegation = known_delegation(ws, _meeting_of(ws, item_id), delegation)
     with ws.transaction():
         order = [e.id for e in queue(ws, item_id)]
         if participant_id is not None and any(
@@ -288,6 +291,8 @@ def start_intervention(
         raise ValidationError(_("name a person or a delegation to give the floor to"))
     if participant_id is not None and not delegation:
         delegation = _delegation_of(ws, participant_id)
+    elif participant_id is None:
+        delegation = known_delegation(ws, row["meeting_id"], delegation)
     if limit_sec is not None and limit_sec <= 0:
         raise ValidationError(
             _("the time limit must be positive; got {limit}").format(limit=limit_sec)
@@ -401,3 +406,56 @@ def delegations(ws: Workspace, meeting_id: str) -> list[str]:
         (meeting_id,),
     )
     return [r["name"] for r in rows]
+
+
+def _meeting_of(ws: Workspace, item_id: str) -> str:
+    return str(records.require(ws, "agenda_items", item_id)["meeting_id"])
+
+
+def known_delegations(ws: Workspace, meeting_id: str) -> list[str]:
+    """Every delegation name a typed one may mean: the meeting's (see ``delegations``), the
+    names already given in its queues and interventions, and every mechanism's acronym."""
+    used = ws.query(
+        "SELECT delegation AS name FROM speaker_queue q JOIN agenda_items i ON i.id = q.item_id "
+        "WHERE i.meeting_id = ? AND delegation <> '' UNION "
+        "SELECT delegation FROM interventions v JOIN agenda_items i ON i.id = v.item_id "
+        "WHERE i.meeting_id = ? AND delegation <> '' UNION "
+        "SELECT acronym FROM mechanisms WHERE acronym <> ''",
+        (meeting_id, meeting_id),
+    )
+    return list(dict.fromkeys([*delegations(ws, meeting_id), *sorted(r["name"] for r in used)]))
+
+
+def known_delegation(ws: Workspace, meeting_id: str, typed: str) -> str:
+    """The delegation already known under a typed name, case and accents aside ("switzerland"
+    is "Switzerland" once that was used); the typed name itself when it is new."""
+    typed = " ".join(typed.split())
+    wanted = fold(typed)
+    if not wanted:
+        return typed
+    return next((d for d in known_delegations(ws, meeting_id) if fold(d) == wanted), typed)
+
+
+def resolve_speaker(ws: Workspace, meeting_id: str, typed: str) -> tuple[str | None, str]:
+    """Who a name typed at the head table means: ``(participant_id, "")`` for a person,
+    ``(None, delegation)`` otherwise.
+
+    A participant's full name (case and accents aside) picks them; then a known delegation;
+    then a part of a name that only one of the meeting's participants has ("Arrieta");
+    anything else is a new delegation, as typed.
+    """
+    typed = " ".join(typed.split())
+    wanted = fold(typed)
+    if not wanted:
+        raise ValidationError(_("name a person or a delegation to add to the queue"))
+    persons = [(fold(p.name), p.id) for p in agenda.people(ws, meeting_id)]
+    exact = [pid for name, pid in persons if name == wanted]
+    if len(exact) == 1:
+        return exact[0], ""
+    known = next((d for d in known_delegations(ws, meeting_id) if fold(d) == wanted), None)
+    if known is not None:
+        return None, known
+    partial = [pid for name, pid in persons if f" {wanted}" in f" {name}"]
+    if len(partial) == 1:
+        return partial[0], ""
+    return None, typed

@@ -17,6 +17,7 @@ from functools import lru_cache
 from . import records
 from .clock import new_id, utc_now
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .i18n import ngettext
 from .multilingual import Text
@@ -53,7 +54,16 @@ def _check(ws: Workspace, acronym: str, kind: str, regions: Iterable[str]) -> li
     known = {r["code"] for r in ws.query("SELECT code FROM regions")}
     for region in regions:
         records.check_choice(region, sorted(known), "region")
+    check_kind_regions(kind, regions)
     return regions
+
+
+def check_kind_regions(kind: str, regions: Iterable[str]) -> None:
+    """An inter-regional forum belongs to the regions it spans: it needs at least one."""
+    if kind == "irf" and not list(regions):
+        raise ValidationError(
+            _("An inter-regional forum spans several regions: tick the regions it covers.")
+        )
 
 
 def create_mechanism(

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from . import records, surveys
 from .clock import utc_now
 from .errors import ValidationError
+from .i18n import list_separator
 from .store import Workspace
 from .survey_fields import field_of
 from .survey_respondents import get_respondent
@@ -43,12 +44,39 @@ def check_answers(
 
     ``earlier`` are the answers already stored (kept unless replaced). A question hidden by
     its condition may not be answered; a required one must be, once the answers are submitted.
+    Raises ValidationError with every problem found (see ``answer_problems``).
     """
+    clean, problems = _checked(questions, answers, earlier, submitted)
+    if problems:
+        raise ValidationError(list_separator().join(problems))
+    return clean
+
+
+def answer_problems(
+    questions: Mapping[str, Question],
+    answers: Mapping[str, object],
+    *,
+    earlier: Mapping[str, object] | None = None,
+    submitted: bool = True,
+) -> list[str]:
+    """Every reason ``check_answers`` would refuse these answers, in question order."""
+    return _checked(questions, answers, earlier, submitted)[1]
+
+
+def _checked(
+    questions: Mapping[str, Question],
+    answers: Mapping[str, object],
+    earlier: Mapping[str, object] | None,
+    submitted: bool,
+) -> tuple[dict[str, object], list[str]]:
+    problems: list[str] = []
     unknown = set(answers) - set(questions)
     if unknown:
-        raise ValidationError(f"unknown question key(s): {', '.join(sorted(unknown))}")
+        problems.append(f"unknown question key(s): {', '.join(sorted(unknown))}")
     clean: dict[str, object] = {}
     for key, value in answers.items():
+        if key in unknown:
+            continue
         kind = field_of(questions[key])
         if kind.is_empty(value):
             clean[key] = None
@@ -56,20 +84,20 @@ def check_answers(
         try:
             clean[key] = kind.validate(value)
         except ValidationError as exc:
-            raise ValidationError(f"{key}: {exc}") from None
+            problems.append(f"{key}: {exc}")
     merged = {**(earlier or {}), **clean}
     merged = {k: v for k, v in merged.items() if v is not None}
     for key, question in questions.items():
         shown = is_shown(question, merged)
         if not shown and key in merged:
             condition = question.show_if or {}
-            raise ValidationError(
+            problems.append(
                 f"{key}: only asked when {condition.get('question')} is "
                 f"{json.dumps(condition.get('equals'), ensure_ascii=False)}"
             )
         if submitted and shown and question.required and key not in merged:
-            raise ValidationError(f"{key}: an answer is required")
-    return clean
+            problems.append(f"{key}: an answer is required")
+    return clean, problems
 
 
 def write_answers(

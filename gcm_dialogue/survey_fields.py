@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from .errors import ValidationError
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 
 ELEMENT_LETTERS = tuple("abcdefghijklmnopqrstuvwx")
@@ -288,10 +289,33 @@ class Number(QuestionType):
                 answer = float(text.replace(",", ".")) if re.search(r"[.,]", text) else int(text)
         if isinstance(answer, bool) or not isinstance(answer, int | float):
             raise ValidationError(f"{answer!r} is not a number")
-        low, high = self.config.get("min"), self.config.get("max")
-        if (low is not None and answer < low) or (high is not None and answer > high):
-            raise ValidationError(f"{answer!r} is outside the allowed range")
+        low, high = self.bounds
+        if low is not None and answer < low:
+            raise ValidationError(
+                _("{value} is below the smallest number allowed, {low}").format(
+                    value=answer, low=low
+                )
+            )
+        if high is not None and answer > high:
+            raise ValidationError(f"{answer!r} is above the largest number allowed, {high}")
         return answer
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """The smallest and largest numbers allowed (``config["min"]``, ``config["max"]``);
+        None when the question sets none. A count declares ``min`` 0."""
+        return self.config.get("min"), self.config.get("max")
+
+    def check_definition(self) -> None:
+        for name in ("min", "max"):
+            value = self.config.get(name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                raise ValidationError(f"the {name} of a number question must be a number")
+        low, high = self.bounds
+        if low is not None and high is not None and high < low:
+            raise ValidationError("the largest number allowed is below the smallest")
 
     def summarise(self, answers: Sequence[object]) -> dict:
         given = [a for a in answers if isinstance(a, int | float) and not isinstance(a, bool)]

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from . import records, survey_answers, survey_respondents, surveys, tabular
 from .errors import ValidationError
+from .i18n import format_date, list_separator
+from .i18n import gettext as _
 from .multilingual import Text
 from .participants import join_name
 from .store import Workspace
@@ -302,21 +304,40 @@ class _Matcher:
 
 
 def _date_of(text: str) -> str | None:
+    """A submission date: ISO (2026-04-03, with or without a time) or day and month in either
+    order with the year last when only one order makes a date (25/04/2026, 4/25/2026); a date
+    like 03/04/2026, which may be 3 April or 4 March, is refused."""
     text = text.strip()
     if not text:
         return None
-    match = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})", text)
+    match = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])", text)
     if match:
         y, m, d = (int(g) for g in match.groups())
     else:
-        match = re.match(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})", text)  # day first, as most tools
+        match = re.match(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:$|[T\s,])", text)
         if not match:
             raise ValidationError(f"{text!r} is not a date")
-        d, m, y = (int(g) for g in match.groups())
+        first, second, y = (int(g) for g in match.groups())
+        if first <= 12 and second <= 12 and first != second:
+            raise ValidationError(
+                _("“{text}” may be {day_first} or {month_first}: write dates as YYYY-MM-DD").format(
+                    text=text,
+                    day_first=_safe_date(y, second, first),
+                    month_first=_safe_date(y, first, second),
+                )
+            )
+        d, m = (first, second) if second <= 12 else (second, first)
     try:
         return date(y, m, d).isoformat()
     except ValueError:
         raise ValidationError(f"{text!r} is not a date") from None
+
+
+def _safe_date(y: int, m: int, d: int) -> str:
+    try:
+        return format_date(date(y, m, d), "long")
+    except ValueError:
+        return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def plan_import(
@@ -361,27 +382,37 @@ def plan_import(
         if not any(c.strip() for c in cells):
             continue
         who = cells[index[respondent_col]].strip()
-        try:
-            if any("\ufffd" in c for c in cells):
-                raise ValidationError("unreadable characters (the file's encoding is wrong)")
-            if not who:
-                raise ValidationError("no respondent named")
+        reasons: list[str] = []
+        found = None
+        if any("\ufffd" in c for c in cells):
+            reasons.append("unreadable characters (the file's encoding is wrong)")
+        if not who:
+            reasons.append("no respondent named")
+        else:
             found = matcher.find(who)
             if found is None:
-                raise ValidationError(f"no entity or participant called {who!r}")
-            respondent_id, mechanism_id, participant_id, label = found
-            identity = (mechanism_id, participant_id)
-            if identity in seen:
-                raise ValidationError(f"{label} already answered on row {seen[identity]}")
-            seen[identity] = number
-            answers = _row_answers(cells, index, mapping, questions, kinds)
-            if not answers:
-                raise ValidationError("no answer in this row")
-            survey_answers.check_answers(questions, answers, submitted=True)
-            submitted_on = _date_of(cells[index[date_col]]) if date_col else None
-        except ValidationError as exc:
-            plan.problems.append(RowProblem(number, who, str(exc)))
+                reasons.append(f"no entity or participant called {who!r}")
+            elif (found[1], found[2]) in seen:
+                reasons.append(f"{found[3]} already answered on row {seen[(found[1], found[2])]}")
+        answers, answer_reasons = _row_answers(cells, index, mapping, questions, kinds)
+        reasons.extend(answer_reasons)
+        if not answers and not answer_reasons:
+            reasons.append("no answer in this row")
+        elif answers:  # a required answer in a cell that could not be read is not also missing
+            reasons.extend(
+                survey_answers.answer_problems(questions, answers, submitted=not answer_reasons)
+            )
+        submitted_on = None
+        if date_col:
+            try:
+                submitted_on = _date_of(cells[index[date_col]])
+            except ValidationError as exc:
+                reasons.append(str(exc))
+        if reasons or found is None:
+            plan.problems.append(RowProblem(number, who, list_separator().join(reasons)))
             continue
+        respondent_id, mechanism_id, participant_id, label = found
+        seen[(mechanism_id, participant_id)] = number
         plan.rows.append(
             PlannedRow(
                 number,
@@ -397,8 +428,10 @@ def plan_import(
     return plan
 
 
-def _row_answers(cells, index, mapping, questions, kinds) -> dict[str, object]:  # noqa: ANN001
+def _row_answers(cells, index, mapping, questions, kinds) -> tuple[dict[str, object], list[str]]:  # noqa: ANN001
+    """The answers of one row, and every reason a cell of it cannot be read."""
     answers: dict[str, object] = {}
+    reasons: list[str] = []
     picked: dict[str, list[str]] = {}
     ranks: dict[str, list[tuple[int, str]]] = {}
     items: dict[str, dict[int, dict]] = {}
@@ -432,18 +465,19 @@ def _row_answers(cells, index, mapping, questions, kinds) -> dict[str, object]: 
                     item = items.setdefault(key, {}).setdefault(int(parts[2]), {})
                     item[parts[3]] = parse_elements(text) if parts[3] == "elements" else text
         except ValidationError as exc:
-            raise ValidationError(f"column {header!r}: {exc}") from None
+            reasons.append(f"column {header!r}: {exc}")
     for key, options in picked.items():
         if options:
             answers[key] = options
     for key, placed in ranks.items():
         places = [p for p, _ in placed]
         if len(set(places)) != len(places):
-            raise ValidationError(f"{key}: two options share a place in the ranking")
-        answers[key] = [option for _, option in sorted(placed)]
+            reasons.append(f"{key}: two options share a place in the ranking")
+            continue
+        answers[key] = [option for _place, option in sorted(placed)]
     for key, numbered in items.items():
         answers[key] = [numbered[n] for n in sorted(numbered)]
-    return answers
+    return answers, reasons
 
 
 def _is_label(kind, option: str, text: str) -> bool:  # noqa: ANN001

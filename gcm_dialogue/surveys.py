@@ -13,11 +13,14 @@ cannot write in between.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from . import meetings, records
 from .errors import ValidationError
+from .i18n import gettext as _
 from .multilingual import Text
 from .store import Workspace
 from .survey_fields import QUESTION_TYPES, field_of, question_type
@@ -77,6 +80,7 @@ def create_survey(
         for value, what in ((invited_on, "invitation date"), (deadline, "deadline")):
             if value is not None:
                 records.check_date(value, what)
+        _check_dates(invited_on, deadline)
         survey_id = records.insert(
             ws,
             "surveys",
@@ -134,6 +138,10 @@ def update_survey(ws: Workspace, survey_id: str, **changes: object) -> Survey:
                 values[name] = None if not value else records.check_date(str(value), what)
         if changes:
             raise ValidationError(f"cannot change {', '.join(sorted(changes))} of a survey")
+        _check_dates(
+            values.get("invited_on", survey.invited_on),  # type: ignore[arg-type]
+            values.get("deadline", survey.deadline),  # type: ignore[arg-type]
+        )
         records.update(ws, "surveys", survey_id, values)
         return get_survey(ws, survey_id)
 
@@ -233,7 +241,7 @@ def add_question(
         section = records.require(ws, "survey_sections", section_id)
         survey = get_survey(ws, section["survey_id"])
         lang = meetings.source_lang(ws, survey.meeting_id)
-        key = records.check_text(key, "question key")
+        key = check_key(key)
         _check_key_free(ws, survey.id, key)
         text = Text(title, lang)
         if not text:
@@ -312,8 +320,9 @@ def update_question(ws: Workspace, question_id: str, **changes: object) -> Quest
         lang = meetings.source_lang(ws, survey.meeting_id)
         values: dict[str, object] = {}
         if "key" in changes:
-            key = records.check_text(str(changes.pop("key")), "question key")
+            key = str(changes.pop("key")).strip()
             if key != question.key:
+                key = check_key(key)
                 _check_key_free(ws, survey.id, key)
             values["key"] = key
         for name in ("title", "help"):
@@ -397,6 +406,31 @@ def move_question(ws: Workspace, question_id: str, delta: int) -> Question:
 
 def question_type_names() -> list[str]:
     return list(QUESTION_TYPES)
+
+
+KEY_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+
+
+def check_key(key: str) -> str:
+    """A question key as imports and conditions name it: a short identifier."""
+    key = (key or "").strip()
+    if not KEY_PATTERN.fullmatch(key):
+        raise ValidationError(
+            _(
+                "“{key}” cannot be a question key: use a letter, then letters, digits or _ "
+                "(at most 40, no spaces), e.g. q1 or has_practices"
+            ).format(key=key)
+        )
+    return key
+
+
+def _check_dates(invited_on: str | None, deadline: str | None) -> None:
+    if invited_on and deadline and date.fromisoformat(deadline) < date.fromisoformat(invited_on):
+        raise ValidationError(
+            _("the deadline ({deadline}) comes before the invitation date ({invited})").format(
+                deadline=deadline, invited=invited_on
+            )
+        )
 
 
 def _check_key_free(ws: Workspace, survey_id: str, key: str) -> None:

@@ -135,3 +135,47 @@ def test_refusals(ws, meeting):
         assignment.plan(ws, meeting.id, "region")
     with pytest.raises(ValidationError, match="mode must be"):
         assignment.plan(ws, meeting.id, "random")
+
+
+def test_people_the_plan_cannot_place_stay_in_their_group_while_it_has_a_seat(ws, meeting):
+    africa = groups.create_group(ws, meeting.id, name="Africa", region="africa", capacity=1)
+    mixed = groups.create_group(ws, meeting.id, name="Global", capacity=2)
+    ids = {}
+    for name, country in (("A", "SN"), ("B", "GH"), ("C", ""), ("D", "NG")):
+        ids[name] = participants.create_participant(
+            ws, meeting_id=meeting.id, given_name=name, family_name="Z", country=country
+        ).id
+    groups.assign(ws, africa.id, ids["B"])  # placed by hand: goes first in a full room
+    groups.assign(ws, mixed.id, ids["C"])  # no region known: stays where they were put
+    groups.assign(ws, mixed.id, ids["D"])
+    result = assignment.plan(ws, meeting.id, "region")
+    assert result.group_of(ids["B"]) == africa.id
+    assert result.group_of(ids["C"]) == mixed.id
+    assert result.group_of(ids["D"]) == mixed.id  # Africa is full: D keeps their seat
+    reasons = {p.participant_id: p.reason for p in result.placements}
+    assert reasons[ids["C"]] == reasons[ids["D"]] == "current_group"
+    assert [p.participant_id for p in result.unplaced] == [ids["A"]]
+    assert result.names[ids["A"]] == "A Z" and result.leaving(ids["A"]) is None
+    assignment.apply(ws, result)
+    assert groups.group_of(ws, meeting.id, ids["D"]) == mixed.id
+    # Africa's one seat goes to A (in a group, and first); B, who held it, is named with it.
+    groups.move_members(ws, meeting.id, [ids["A"]], mixed.id)
+    groups.move_members(ws, meeting.id, [ids["D"]], None)
+    result = assignment.plan(ws, meeting.id, "region")
+    assert result.group_of(ids["A"]) == africa.id
+    assert {p.participant_id: result.leaving(p.participant_id) for p in result.unplaced} == {
+        ids["B"]: africa.id,
+        ids["D"]: None,
+    }
+
+
+def test_demo_by_region_keeps_more_people_placed_and_names_those_left_out(demo_ws):
+    meeting = meetings.resolve_meeting(demo_ws, None)
+    assignment.assign_automatically(demo_ws, meeting.id, "mixed")
+    assert sum(len(g.members) for g in groups.list_groups(demo_ws, meeting.id)) == 92
+    result = assignment.plan(demo_ws, meeting.id, "region")
+    placed = [p for p in result.placements if p.group_id]
+    assert len(placed) >= 90  # was 86: six people fell out of every group
+    for p in result.unplaced:
+        assert result.names[p.participant_id]
+        assert result.leaving(p.participant_id) is not None  # all 92 were in a group

@@ -142,3 +142,24 @@ def test_work_in_another_thread_speaks_the_application_language():
     finally:
         i18n.set_language(before)
     assert seen == ["fr"]
+
+
+def test_no_message_hides_inside_an_f_string():
+    """Babel reads an f-string as one token: a ``_()`` inside it never reaches the catalogs."""
+    import ast
+
+    hidden = []
+    for path in [
+        *(LOCALES.parent / "gcm_dialogue").rglob("*.py"),
+        *(LOCALES.parent / "ui").rglob("*.py"),
+    ]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [
+                    f"{path.name}:{call.lineno}"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in {"_", "N_", "ngettext", "pgettext", "gettext"}
+                ]
+    assert hidden == []

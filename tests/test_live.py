@@ -116,3 +116,25 @@ def test_bad_live_input_is_refused(ws, setup, call, message):
     with pytest.raises(ValidationError, match=message):
         call(ws, floor.id)
     assert ws.scalar("SELECT count(*) FROM interventions") == 0
+
+
+def test_a_typed_name_picks_the_one_participant_or_a_known_delegation(ws, meeting, setup):
+    panel_item, floor, ana, ben, panelist = setup
+    # a surname alone, without its accent or capital: the one participant who has it
+    assert live.resolve_speaker(ws, meeting.id, "muino") == (ana.id, "")
+    assert live.resolve_speaker(ws, meeting.id, "Ana Muiño") == (ana.id, "")
+    # a delegation known under another case and accents
+    assert live.resolve_speaker(ws, meeting.id, "midcom") == (None, "MIDCOM")
+    # matching no one: a new delegation, as typed
+    assert live.resolve_speaker(ws, meeting.id, "Switzerland") == (None, "Switzerland")
+    live.add_to_queue(ws, floor.id, delegation="Switzerland")
+    entry = live.add_to_queue(ws, floor.id, delegation="switzerland")
+    assert entry.delegation == "Switzerland"
+    assert live.resolve_speaker(ws, meeting.id, "SWITZERLAND") == (None, "Switzerland")
+    live.start_intervention(ws, floor.id, delegation="switzerland ", now=at(0))
+    assert live.current_intervention(ws, floor.id).delegation == "Switzerland"
+    # a part of a name two people share is not a person
+    participants.create_participant(
+        ws, meeting_id=meeting.id, given_name="Ana", family_name="Lopez", organisation="IOM"
+    )
+    assert live.resolve_speaker(ws, meeting.id, "Ana") == (None, "Ana")

@@ -3,6 +3,7 @@
 import pytest
 
 from gcm_dialogue import assignment, groups, mechanisms, meetings, notes, participants, records
+from gcm_dialogue.errors import ValidationError
 from gcm_dialogue.participant_import import import_file
 from gcm_dialogue.store import open_workspace
 
@@ -120,3 +121,15 @@ def test_a_survey_respondent_is_never_deleted_with_its_answers(new_ws, new_meeti
         with pytest.raises(mechanisms.MechanismInUse, match="1 survey; it cannot be deleted"):
             mechanisms.delete_mechanism(new_ws, rabat.id, unlink=unlink)
     assert new_ws.scalar("SELECT count(*) FROM survey_respondents") == 1
+
+
+def test_an_inter_regional_forum_needs_its_regions(new_ws):
+    with pytest.raises(ValidationError, match="inter-regional forum spans several regions"):
+        mechanisms.create_mechanism(new_ws, "NOREG", "No region forum", "irf", [])
+    forum = mechanisms.create_mechanism(new_ws, "TWOREG", "Two", "irf", ["africa", "europe"])
+    with pytest.raises(ValidationError, match="tick the regions it covers"):
+        mechanisms.update_mechanism(new_ws, forum.id, regions=[])
+    rcp = mechanisms.create_mechanism(new_ws, "RCPX", "An RCP", "rcp", [])
+    with pytest.raises(ValidationError, match="tick the regions"):
+        mechanisms.update_mechanism(new_ws, rcp.id, kind="irf")
+    assert mechanisms.find_mechanism(new_ws, "NOREG") is None

@@ -30,7 +30,7 @@ def test_mechanism_with_several_regions(ws):
     changed = mechanisms.update_mechanism(ws, irf.id, regions=["africa"])
     assert changed.regions == ("africa",)
     with pytest.raises(ValidationError, match="already exists"):
-        mechanisms.create_mechanism(ws, "rabat process", "Duplicate", "irf")
+        mechanisms.create_mechanism(ws, "rabat process", "Duplicate", "irf", ["africa"])
     with pytest.raises(ValidationError, match="region"):
         mechanisms.create_mechanism(ws, "X", "X", "rcp", ["atlantis"])
     assert mechanisms.delete_mechanism(ws, irf.id).count == 1

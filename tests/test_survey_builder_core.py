@@ -169,3 +169,43 @@ def test_options_can_be_added_but_not_removed_once_answered(ws, survey):
     ]
     with pytest.raises(ValidationError, match="answered options be removed"):
         surveys.update_question(ws, q.id, options=options[1:])
+
+
+def test_the_deadline_comes_after_the_invitation(ws, meeting, survey):
+    with pytest.raises(ValidationError, match="deadline .2026-03-01. comes before"):
+        surveys.create_survey(
+            ws, meeting.id, title="Late", invited_on="2026-03-10", deadline="2026-03-01"
+        )
+    surveys.update_survey(ws, survey.id, invited_on="2026-03-10", deadline="2026-03-31")
+    with pytest.raises(ValidationError, match="comes before the invitation date"):
+        surveys.update_survey(ws, survey.id, deadline="2026-03-09")
+    with pytest.raises(ValidationError, match="comes before the invitation date"):
+        surveys.update_survey(ws, survey.id, invited_on="2026-04-01")
+    assert surveys.get_survey(ws, survey.id).deadline == "2026-03-31"
+
+
+@pytest.mark.parametrize("key", ["bad key!", "1st", "q-1", "é", "x" * 41, ""])
+def test_question_keys_are_short_identifiers(ws, survey, key):
+    section = surveys.list_sections(ws, survey.id)[0]
+    with pytest.raises(ValidationError, match="letter, then letters, digits or _"):
+        surveys.add_question(ws, section.id, key=key, type="short_text", title="T")
+    question = surveys.list_questions(ws, survey.id)[0]
+    with pytest.raises(ValidationError, match="cannot be a question key"):
+        surveys.update_question(ws, question.id, key=key)
+
+
+def test_a_number_question_may_declare_its_smallest_number(ws, survey):
+    section = surveys.list_sections(ws, survey.id)[0]
+    count = surveys.add_question(
+        ws, section.id, key="staff", type="number", title="Staff", config={"min": 0}
+    )
+    respondent = survey_respondents.add_respondent(
+        ws, survey.id, mechanism_id=mechanisms.create_mechanism(ws, "X", "X", "rcp").id
+    )
+    with pytest.raises(ValidationError, match="-1 is below the smallest number allowed, 0"):
+        survey_answers.set_answers(ws, respondent.id, {"staff": -1})
+    assert survey_answers.set_answers(ws, respondent.id, {"staff": 0}) == 1
+    with pytest.raises(ValidationError, match="below the smallest"):
+        surveys.update_question(ws, count.id, config={"min": 5, "max": 1})
+    with pytest.raises(ValidationError, match="must be a number"):
+        surveys.update_question(ws, count.id, config={"min": "zero"})

@@ -84,7 +84,7 @@ def test_valid_answers_are_stored_in_their_shape(name, config, answer, stored):
         ("ranking", {}, [], "order of preference"),
         ("ranking", {}, ["a", "a"], "ranked twice"),
         ("number", {}, "twelve", "not a number"),
-        ("number", {"max": 10}, 11, "outside the allowed range"),
+        ("number", {"max": 10}, 11, "above the largest number allowed, 10"),
         ("short_text", {}, "x" * 501, "longer than 500"),
         ("short_text", {}, ["x"], "not a text"),
         ("list", {}, "text", "list of items"),

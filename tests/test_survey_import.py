@@ -335,3 +335,59 @@ def test_a_column_naming_known_entities_is_guessed_as_the_respondent(setup, tmp_
     plan = survey_import.plan_import(ws, survey.id, table, mapping)
     assert [r.label for r in plan.rows] == ["MIDSA", "RCM"]
     assert "Atlantis" in plan.problems[0].reason
+
+
+def test_a_row_lists_every_reason_at_once(setup, tmp_path):
+    ws, survey = setup
+    header = "respondent,submitdate,has,useful,staff\n"
+    table = survey_import.read_responses(
+        write(tmp_path, header + "Nobody,03/04/2026,perhaps,9,many\n")
+    )
+    plan = survey_import.plan_import(
+        ws, survey.id, table, survey_import.suggest_mapping(ws, survey.id, table.headers)
+    )
+    (problem,) = plan.problems
+    assert problem.reason.split("; ") == [
+        "no entity or participant called 'Nobody'",
+        "column 'has': 'perhaps' is not yes or no",
+        "column 'useful': 9 is not a whole number from 1 to 5",
+        "column 'staff': 'many' is not a number",
+        "“03/04/2026” may be 3 April 2026 or 4 March 2026: write dates as YYYY-MM-DD",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2026-04-03", "2026-04-03"),
+        ("2026-04-03 10:15:00", "2026-04-03"),
+        ("2026/04/03", "2026-04-03"),
+        ("25/04/2026", "2026-04-25"),  # only one order makes a date
+        ("4/25/2026 10:00:00", "2026-04-25"),  # Google Forms in the United States
+        ("03.03.2026", "2026-03-03"),
+    ],
+)
+def test_submission_dates_that_are_not_ambiguous(cell, expected):
+    assert survey_import._date_of(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["03/04/2026", "4.3.2026", "31/02/2026", "April 3rd"])
+def test_ambiguous_or_impossible_submission_dates_are_refused(cell):
+    with pytest.raises(ValidationError):
+        survey_import._date_of(cell)
+
+
+def test_a_count_refuses_a_negative_number(ws, meeting, tmp_path):
+    survey = surveys.create_survey(ws, meeting.id, title="Counts")
+    section = surveys.add_section(ws, survey.id, "General")
+    surveys.add_question(
+        ws, section.id, key="staff", type="number", title="Staff", config={"min": 0}
+    )
+    m = mechanisms.create_mechanism(ws, "MIDSA", "MIDSA", "rcp", ["africa"])
+    survey_respondents.add_respondent(ws, survey.id, mechanism_id=m.id)
+    table = survey_import.read_responses(write(tmp_path, "respondent,staff\nMIDSA,-3\n"))
+    plan = survey_import.plan_import(
+        ws, survey.id, table, survey_import.suggest_mapping(ws, survey.id, table.headers)
+    )
+    assert not plan.rows
+    assert "-3 is below the smallest number allowed, 0" in plan.problems[0].reason

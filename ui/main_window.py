@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
                 when = i18n.format_date_range(meeting.start_date, meeting.end_date)
                 place = f"{_escape(when)} · {place}"
             self.header.setText(f"<h3>{_escape(title)}</h3><p>{place}</p>")
-            self.setWindowTitle(f"{meeting.short_name} – {_('GCM Dialogue')}")
+            self.setWindowTitle(meeting.short_name + " – " + _("GCM Dialogue"))
         self._shown = meeting
         for view in self.views:
             view.show_meeting(meeting)

@@ -27,6 +27,7 @@ class FakeClock:
 def window(shown_window, demo_copy):
     return shown_window(demo_copy)
 
+
 @pytest.fixture
 def panel(qtbot, window):
     qtbot.keyClick(window.navigation, Qt.Key_2, Qt.ControlModifier)
@@ -142,3 +143,17 @@ def test_second_screen_follows_the_countdown(qtbot, window, panel):
     assert screen.countdown.text() == "-0:20" and "#f8d7da" in screen.styleSheet()
     qtbot.keyClick(panel.queue_list, Qt.Key_F11)
     qtbot.waitUntil(lambda: panel.screen_window is None)
+
+
+def test_a_surname_picks_the_participant_and_a_delegation_keeps_its_spelling(qtbot, panel):
+    ws, item_id = panel.ws, panel.item_id()
+    _type_into_queue(qtbot, panel, "arrieta")
+    _type_into_queue(qtbot, panel, "Switzerland")
+    _type_into_queue(qtbot, panel, "switzerland")
+    entries = live.queue(ws, item_id)
+    assert entries[0].participant_id is not None
+    assert entries[0].name == "H.E. Ms Verónica Arrieta Solís"
+    assert [(e.participant_id, e.delegation) for e in entries[1:]] == [
+        (None, "Switzerland"),
+        (None, "Switzerland"),
+    ]

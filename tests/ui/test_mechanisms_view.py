@@ -203,3 +203,27 @@ def test_the_dialog_shows_every_language_a_name_is_in(qapp, new_ws):
     dialog = MechanismDialog([], ["en"], lambda acronym: False, rabat)
     assert list(dialog.names) == ["ar", "en", "es", "fr", "ru", "zh"]
     assert dialog.values()["name"] == dict(rabat.name)
+
+
+def test_an_inter_regional_forum_with_no_region_is_refused_in_the_form(
+    qtbot, view, new_ws, monkeypatch
+):
+    seen = {}
+
+    def add(dialog):
+        qtbot.keyClicks(dialog.acronym, "NOREG")
+        qtbot.keyClicks(dialog.names["en"], "A forum of no region")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("irf"))
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Ok), Qt.LeftButton)
+        seen["refused"] = dialog.error.text()
+        assert mechanisms.find_mechanism(new_ws, "NOREG") is None
+        qtbot.keyClick(dialog.regions["africa"], Qt.Key_Space)
+        qtbot.keyClick(dialog.regions["europe"], Qt.Key_Space)
+        return _ok(qtbot, dialog)
+
+    monkeypatch.setattr(view, "exec_dialog", add)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key_Insert)
+    assert "tick the regions it covers" in seen["refused"]
+    added = mechanisms.find_mechanism(new_ws, "NOREG")
+    assert added is not None and added.regions == ("africa", "europe")

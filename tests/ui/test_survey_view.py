@@ -338,3 +338,66 @@ def test_builder_delete_and_move_are_undoable(qtbot, demo):
     keys = [q.key for q in surveys.list_questions(demo, view.survey_id)]
     assert keys[-2:] == ["submitted_by", "submission_date"]
     assert builder.tree.topLevelItem(4).child(1).text(2) == "submission_date"
+
+
+@pytest.mark.parametrize("typed", ["maybe", "yse", ""])
+def test_a_yes_no_condition_takes_only_yes_or_no(qtbot, demo, typed):
+    view = make_view(qtbot, demo, meetings.resolve_meeting(demo, None))
+    survey_id = view.survey_id
+    before = [(q.key, q.show_if) for q in surveys.list_questions(demo, survey_id)]
+    builder = view.builder
+    builder.tree.setCurrentItem(builder.tree.topLevelItem(0))
+    dialog = builder.add_question()
+    qtbot.keyClicks(dialog.key, "followup")
+    qtbot.keyClicks(dialog.title_edits["en"], "Which ones?")
+    dialog.condition_question.setCurrentIndex(
+        dialog.condition_question.findData("has_recommendations")
+    )
+    qtbot.keyClicks(dialog.condition_value, typed)
+    ok(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "type “yes” or “no”" in dialog.error.text()
+    assert [(q.key, q.show_if) for q in surveys.list_questions(demo, survey_id)] == before
+    dialog.condition_value.clear()
+    qtbot.keyClicks(dialog.condition_value, "No")
+    ok(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.error.text()
+    added = next(q for q in surveys.list_questions(demo, survey_id) if q.key == "followup")
+    assert added.show_if == {"question": "has_recommendations", "equals": False}
+
+
+def test_a_count_question_keeps_its_smallest_number(qtbot, demo):
+    view = make_view(qtbot, demo, meetings.resolve_meeting(demo, None))
+    builder = view.builder
+    builder.tree.setCurrentItem(builder.tree.topLevelItem(0))
+    dialog = builder.add_question()
+    qtbot.keyClicks(dialog.key, "staff")
+    qtbot.keyClicks(dialog.title_edits["en"], "Secretariat staff")
+    dialog.type.setCurrentIndex(dialog.type.findData("number"))
+    assert dialog.number_min.isVisible()
+    qtbot.keyClicks(dialog.number_min, "0")
+    ok(qtbot, dialog)
+    assert not dialog.isVisible(), dialog.error.text()
+    added = next(q for q in surveys.list_questions(demo, view.survey_id) if q.key == "staff")
+    assert added.config == {"min": 0}
+
+
+def test_chart_export_keeps_a_jpeg_name_and_says_why_it_failed(qtbot, demo, tmp_path):
+    view = make_view(qtbot, demo, meetings.resolve_meeting(demo, None))
+    panel = view.results
+    panel.chart_choice.setCurrentIndex(panel.chart_choice.findData("recommendations"))
+    path = panel.export_chart(str(tmp_path / "chart.jpg"))
+    assert path == str(tmp_path / "chart.jpg")
+    assert (tmp_path / "chart.jpg").read_bytes()[:3] == b"\xff\xd8\xff"
+    assert not (tmp_path / "chart.jpg.png").exists()
+    assert panel.export_chart(str(tmp_path / "missing" / "chart.png")) is None
+    assert not (tmp_path / "missing").exists()
+    assert not panel.export_error.isHidden()
+    assert "does not exist" in panel.export_error.text()
+
+
+def test_the_type_filter_shows_whole_kind_names(qtbot, demo):
+    view = make_view(qtbot, demo, meetings.resolve_meeting(demo, None))
+    kind = view.results.kind
+    longest = max(kind.itemText(i) for i in range(kind.count()))
+    assert kind.width() >= kind.fontMetrics().horizontalAdvance(longest)

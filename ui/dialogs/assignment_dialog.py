@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -119,6 +120,7 @@ class AssignmentDialog(QDialog):
         self.explanation = QLabel()
         self.explanation.setObjectName("assignmentExplanation")
         self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.PlainText)  # people's names, as typed
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("balanceTable")
         self.table.verticalHeader().hide()
@@ -175,6 +177,7 @@ def explain(plan: Assignment) -> str:
             "irf_smaller_group",
             "country_region",
             "balance",
+            "current_group",
         )
         template = (
             ngettext("{count} person placed: {reason}.", "{count} people placed: {reason}.", count)
@@ -188,4 +191,16 @@ def explain(plan: Assignment) -> str:
         lines.append(
             template.format(count=i18n.format_number(count), reason=str(assignment.REASONS[reason]))
         )
+    if plan.unplaced:
+        group_names = {b.group_id: b.name for b in plan.balance}
+        names = []
+        for placement in plan.unplaced:
+            name = plan.names.get(placement.participant_id, "?")
+            leaving = plan.leaving(placement.participant_id)
+            if leaving is not None:
+                name = _("{name} (leaves {group})").format(
+                    name=name, group=group_names.get(leaving, "?")
+                )
+            names.append(name)
+        lines.append(_("Not placed: {names}.").format(names="; ".join(names)))
     return "\n".join(lines) or _("The meeting has no participants yet.")

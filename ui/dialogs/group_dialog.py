@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue import i18n
-from gcm_dialogue.groups import BreakoutGroup
+from gcm_dialogue.groups import BreakoutGroup, carry_translations, too_small
 from gcm_dialogue.i18n import _
 from gcm_dialogue.multilingual import Text
 
@@ -84,21 +84,21 @@ class GroupDialog(QDialog):
     def values(self) -> dict[str, object]:
         """The fields for create_group/update_group; texts in the language being edited,
         the group's other translations kept."""
-        name = Text(self.group.name if self.group else {}).with_text(self.lang, self.name.text())
-        if not name:
-            name = Text(self.name.text(), self.lang)
-        lines = [line.strip() for line in self.questions.toPlainText().splitlines() if line.strip()]
+        text = self.name.text().strip()
+        old_name = Text(self.group.name if self.group else {})
+        if old_name and old_name.get_text(self.lang, self.source_lang) == text:
+            name = old_name  # unchanged: not copied into the language being edited
+        else:
+            name = old_name.with_text(self.lang, text) or Text(text, self.lang)
         old = list(self.group.guiding_questions) if self.group else []
-        questions = []
-        for n, line in enumerate(lines):
-            base = old[n] if n < len(old) else Text()
-            questions.append(dict(Text(base).with_text(self.lang, line)))
+        lines = self.questions.toPlainText().splitlines()
+        questions = [dict(q) for q in carry_translations(old, lines, self.lang, self.source_lang)]
         pair = [c.currentData() for c in self.interpretation if c.currentData()]
         return {
             "name": dict(name),
             "region": self.region.currentData(),
             "room": self.room.text().strip(),
-            "interpretation": list(dict.fromkeys(pair)),
+            "interpretation": pair,
             "capacity": self.capacity.value() or None,
             "guiding_questions": questions,
         }
@@ -106,5 +106,15 @@ class GroupDialog(QDialog):
     def accept(self) -> None:
         if not self.name.text().strip():
             show_error(self.error, _("Give the group a name."))
+            return
+        pair = [c.currentData() for c in self.interpretation if c.currentData()]
+        if len(set(pair)) != len(pair):
+            show_error(self.error, _("an interpretation pair needs two different languages"))
+            self.interpretation[1].setFocus()
+            return
+        members = len(self.group.members) if self.group else 0
+        if self.capacity.value() and self.capacity.value() < members:
+            show_error(self.error, too_small(self.capacity.value(), members))
+            self.capacity.setFocus()
             return
         super().accept()

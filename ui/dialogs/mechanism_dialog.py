@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gcm_dialogue import i18n, mechanisms
+from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
 from gcm_dialogue.mechanisms import Mechanism
 from gcm_dialogue.multilingual import Text
@@ -163,6 +164,12 @@ class MechanismDialog(QDialog):
         if not self.name():
             first = next(iter(self.names.values()), None)
             self.show_error(_("Give the mechanism a name in at least one language."), first)
+            return
+        ticked = [code for code, box in self.regions.items() if box.isChecked()]
+        try:
+            mechanisms.check_kind_regions(str(self.kind.currentData()), ticked)
+        except KnownError as exc:
+            self.show_error(str(exc), next(iter(self.regions.values()), None))
             return
         super().accept()
 

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gcm_dialogue.errors import ValidationError
 from gcm_dialogue.i18n import _, language_name, pgettext
-from gcm_dialogue.survey_fields import LIST_FIELDS, QUESTION_TYPES, YES
+from gcm_dialogue.survey_fields import LIST_FIELDS, QUESTION_TYPES
 from gcm_dialogue.surveys import Question, Section
 
 from .common import error_label, ok_cancel, submitted
@@ -133,6 +134,15 @@ class SurveyQuestionDialog(QDialog):
         form.addRow(_("Scale:"), self.scale_box)
         self.scale_label = form.labelForField(self.scale_box)
 
+        self.number_min = QLineEdit(
+            ""
+            if config.get("min") is None or question is None or question.type != "number"
+            else format(config["min"], "g")
+        )
+        self.number_min.setPlaceholderText(_("none; 0 for a count"))
+        form.addRow(_("Smallest number allowed:"), self.number_min)
+        self.number_min_label = form.labelForField(self.number_min)
+
         self.fields_box = QWidget()
         fields = QHBoxLayout(self.fields_box)
         fields.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +214,8 @@ class SurveyQuestionDialog(QDialog):
             widget.setVisible(name == "rating")
         for widget in (self.fields_box, self.fields_label):
             widget.setVisible(name == "list")
+        for widget in (self.number_min, self.number_min_label):
+            widget.setVisible(name == "number")
 
     # -- the result --------------------------------------------------------------------------
     def values(self) -> dict:
@@ -236,6 +248,17 @@ class SurveyQuestionDialog(QDialog):
             values["config"] = {
                 "fields": [f for f, check in self.field_checks.items() if check.isChecked()]
             }
+        elif name == "number":
+            kept = self.question.config if self.question and self.question.type == "number" else {}
+            values["config"] = {k: v for k, v in kept.items() if k != "min"}
+            low = self.number_min.text().strip().replace(",", ".")
+            if low:
+                try:
+                    values["config"]["min"] = int(low) if low.lstrip("-").isdigit() else float(low)
+                except ValueError:
+                    raise ValidationError(
+                        _("The smallest number allowed must be a number, e.g. 0.")
+                    ) from None
         else:
             values["config"] = {}
         target = self.condition_question.currentData()
@@ -246,7 +269,17 @@ class SurveyQuestionDialog(QDialog):
             question = self.earlier[target]
             equals: object = text
             if question.type == "yes_no":
-                equals = text.casefold() in YES or text.casefold() == _("yes").casefold()
+                words = text.casefold()
+                if words in {_("yes").casefold(), "yes"}:
+                    equals = True
+                elif words in {_("no").casefold(), "no"}:
+                    equals = False
+                else:
+                    raise ValidationError(
+                        _(
+                            "{key} is a yes/no question: type “{yes}” or “{no}” after “equals”."
+                        ).format(key=target, yes=_("yes"), no=_("no"))
+                    )
             elif question.type in ("rating", "number") and text.lstrip("-").isdigit():
                 equals = int(text)
             values["show_if"] = {"question": target, "equals": equals}

@@ -2,8 +2,10 @@
 
 Each card shows the group's room, interpretation pair, facilitators, rapporteur, guiding
 questions and its counts by category, region, language and gender, above its members. An
-"Unassigned" card lists the meeting's people in no group. Every change (a drag, a role, an
-automatic assignment, a group added or edited) is one undoable edit whose scope is the
+"In no group" card lists the meeting's people in no group (a thin drop strip when there is
+none). Everything a drag does can be done by keyboard: Ctrl+G moves the selected people to
+a group, Delete takes them out of theirs. Every change (a move, a role, an automatic
+assignment, a group added, edited or deleted) is one undoable edit whose scope is the
 meeting's groups, so the memberships are restored with them.
 """
 
@@ -15,10 +17,13 @@ from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -128,6 +133,11 @@ class GroupsView(View):
             "assign", _("&Form groups automatically…"), self.form_groups, "Ctrl+Shift+A"
         )
         self.add_action("add_group", _("&Add group…"), self.add_group, "Ctrl+Shift+G")
+        self.add_action("move", _("Move to &group…"), self.ask_group, "Ctrl+G")
+        self.add_action("take_out", _("Take out of the group"), self.take_out, "Delete")
+        self.add_action(
+            "delete_group", _("Delete &group…"), self.delete_current_group, "Ctrl+Shift+Delete"
+        )
         self.summary = QLabel()
         self.summary.setObjectName("groupsSummary")
         top = QHBoxLayout()
@@ -239,6 +249,11 @@ class GroupsView(View):
         edit.setObjectName(f"edit_{group.id}")
         edit.clicked.connect(lambda _checked=False, gid=group.id: self.edit_group(gid))
         title_row.addWidget(edit)
+        delete = QPushButton(_("Delete"))
+        delete.setObjectName(f"delete_{group.id}")
+        delete.setToolTip(self.actions_by_name["delete_group"].toolTip())
+        delete.clicked.connect(lambda _checked=False, gid=group.id: self.delete_group(gid))
+        title_row.addWidget(delete)
         layout.addLayout(title_row)
         pair = " – ".join(self.language_names.get(code, code) for code in group.interpretation)
         size = len(group.members)
@@ -252,11 +267,14 @@ class GroupsView(View):
             )
         )
         details = [
-            _("Room: {room}").format(room=group.room or "—"),
+            # the room as typed, isolated so that Latin text keeps its order in Arabic
+            _("Room: {room}").format(room=f"\u2068{group.room}\u2069" if group.room else "—"),
             _("Interpretation: {pair}").format(pair=pair or "—"),
             people,
         ]
         info = QLabel(" · ".join(details))
+        info.setObjectName(f"info_{group.id}")
+        info.setTextFormat(Qt.PlainText)  # the room as typed: "<i>" is not italics
         info.setWordWrap(True)
         layout.addWidget(info)
         facilitators = ", ".join(self.names.get(i, "?") for i in group.facilitator_ids) or "—"
@@ -325,7 +343,13 @@ class GroupsView(View):
         members.setObjectName("members_unassigned")
         for pid in sorted(ids, key=lambda i: self.names.get(i, "")):
             members.addItem(self._member_item(pid))
-        members.setMinimumHeight(120)
+        if ids:
+            members.setMinimumHeight(120)
+        else:  # collapsed to a strip people can still be dropped on
+            members.setFixedHeight(members.fontMetrics().height() + 8)
+            members.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            layout.setContentsMargins(6, 4, 6, 4)
+            layout.setSpacing(2)
         layout.addWidget(members)
         self.cards[None], self.lists[None] = card, members
         return card
@@ -362,7 +386,96 @@ class GroupsView(View):
         else:
             name = self.text(groups.get_group(self.ws, group_id).name)
             text = _("Move {who} to {group}").format(who=self._who(ids), group=name)
-        self._edit(text, lambda: groups.move_members(self.ws, meeting_id, ids, group_id))
+        # Roles belong to a group: a rapporteur who moves is no longer its rapporteur. Say so.
+        lost = groups.roles_lost(self.ws, meeting_id, ids, group_id)
+        if lost:
+            text = _("{move} (roles in the old group removed)").format(move=text)
+        source = self._current_list()
+        row = source.currentRow() if source is not None else -1
+        done = self._edit(text, lambda: groups.move_members(self.ws, meeting_id, ids, group_id))
+        if done is not None and lost:
+            self.context.show_status(text)
+        if source is not None:
+            self._refocus(source.group_id, row)
+
+    # ---- keyboard ------------------------------------------------------------------------------
+
+    def _current_list(self) -> MemberList | None:
+        """The member list the keyboard is in, else the one with people selected."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, MemberList) and widget in self.lists.values():
+            return widget
+        return next((m for m in self.lists.values() if m.selectedItems()), None)
+
+    def _refocus(self, group_id: str | None, row: int) -> None:
+        """After the board is rebuilt, the keyboard goes back to the list it was in."""
+        members = self.lists.get(group_id)
+        if members is None:
+            return
+        members.setFocus()
+        if members.count():
+            members.setCurrentRow(max(0, min(row, members.count() - 1)))
+
+    def ask_group(self) -> None:
+        """Ctrl+G: move the selected people to a group chosen from a list."""
+        source = self._current_list()
+        if self.meeting is None or source is None or not source.selected_ids():
+            return
+        ids = source.selected_ids()
+        board = groups.list_groups(self.ws, self.meeting.id)
+        labels = [_("(no group)")] + [self.text(g.name) for g in board]
+        ids_by_row: list[str | None] = [None, *(g.id for g in board)]
+        here = ids_by_row.index(source.group_id)
+        dialog = QInputDialog(self)
+        dialog.setObjectName("moveToGroupDialog")
+        dialog.setWindowTitle(_("Move to group"))
+        dialog.setLabelText(_("Group:"))
+        dialog.setComboBoxItems(labels)
+        dialog.setComboBoxEditable(False)
+        dialog.setTextValue(labels[(here + 1) % len(labels)])
+        if self.exec_dialog(dialog) != QDialog.Accepted:
+            return
+        combo = dialog.findChild(QComboBox)
+        index = combo.currentIndex() if combo is not None else labels.index(dialog.textValue())
+        if index != here:
+            self.move_people(ids, ids_by_row[index])
+
+    def take_out(self) -> None:
+        """Delete: the selected members leave their group (they are then in no group)."""
+        source = self._current_list()
+        if source is not None and source.group_id is not None and source.selected_ids():
+            self.move_people(source.selected_ids(), None)
+
+    def delete_current_group(self) -> None:
+        source = self._current_list()
+        if source is not None and source.group_id is not None:
+            self.delete_group(source.group_id)
+
+    def delete_group(self, group_id: str) -> None:
+        """Delete a group once confirmed; its members go back to "In no group"."""
+        group = groups.get_group(self.ws, group_id)
+        name = self.text(group.name)
+        box = QMessageBox(
+            QMessageBox.Question,
+            _("Breakout groups"),
+            ngettext(
+                "Delete the group '{name}'? Its {count} member goes back to “In no group”.",
+                "Delete the group '{name}'? Its {count} members go back to “In no group”.",
+                len(group.members),
+            ).format(name=name, count=i18n.format_number(len(group.members))),
+            QMessageBox.Yes | QMessageBox.Cancel,
+            self,
+        )
+        box.setObjectName("deleteGroupBox")
+        box.setTextFormat(Qt.PlainText)
+        box.setDefaultButton(QMessageBox.Cancel)
+        self.exec_dialog(box)
+        if box.clickedButton() is not box.button(QMessageBox.Yes):
+            return
+        self._edit(
+            _("Delete '{title}'").format(title=name),
+            lambda: groups.delete_group(self.ws, group_id),
+        )
 
     def member_menu(self, group_id: str, participant_id: str) -> QMenu:
         group = groups.get_group(self.ws, group_id)
@@ -381,6 +494,7 @@ class GroupsView(View):
                 lambda checked, k=key: self.set_flag(group_id, participant_id, k, checked)
             )
         menu.addSeparator()
+        menu.addAction(self.actions_by_name["move"])
         leave = menu.addAction(_("Take out of the group"))
         leave.triggered.connect(lambda _c=False: self.move_people([participant_id], None))
         menu.setObjectName(f"menu_{name}")

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from gcm_dialogue import agenda, i18n, live
 from gcm_dialogue.clock import parse_stamp, to_local
+from gcm_dialogue.duplicates import fold
 from gcm_dialogue.errors import KnownError
 from gcm_dialogue.i18n import _
 
@@ -321,7 +322,7 @@ class LiveView(View):
         if self._people_of != meeting.id:  # read again for another meeting or new people
             people = agenda.people(self.ws, meeting.id)
             self._people = {label(p): p.id for p in people}
-            self._delegations = {d.lower(): d for d in live.delegations(self.ws, meeting.id)}
+            self._delegations = {d.lower(): d for d in live.known_delegations(self.ws, meeting.id)}
             self.completer_model.setStringList(
                 sorted(self._people) + sorted(self._delegations.values())
             )
@@ -600,6 +601,9 @@ class LiveView(View):
                 if name.lower().startswith(text.lower() + " (")
             ]
             person = starts[0] if len(starts) == 1 else None
+        delegation = text
+        if person is None and self.meeting is not None and fold(text):
+            person, delegation = live.resolve_speaker(self.ws, self.meeting.id, text)
         if person is not None:
             name = next(n for n, pid in self._people.items() if pid == person)
             ok = self._edit(
@@ -608,7 +612,6 @@ class LiveView(View):
                 lambda: live.add_to_queue(self.ws, item_id, participant_id=person),
             )
         else:
-            delegation = self._delegations.get(text.lower(), text)
             ok = self._edit(
                 _("Add {name} to the speakers' queue").format(name=delegation),
                 [item_id],

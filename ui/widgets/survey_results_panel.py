@@ -6,6 +6,7 @@ Everything shown comes from ``survey_results`` (the same figures the documents p
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +36,7 @@ from gcm_dialogue.multilingual import Text
 from gcm_dialogue.survey_fields import QUESTION_TYPES
 from gcm_dialogue.survey_results import KIND_ORDER, SurveyResults, kind_label, survey_results
 
+from ..dialogs.common import error_label, show_error
 from ..tasks import run_task
 from .survey_builder import unless_dialog
 from .survey_chart import SurveyChart
@@ -78,7 +80,7 @@ def results_html(results: SurveyResults, source: str = "en") -> str:
         )
         + "</b></p>"
     )
-    out.append(f"<h3>{_e(_('Response rate by region'))}</h3>")
+    out.append("<h3>" + _e(_("Response rate by region")) + "</h3>")
     out.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">')
     out.append(
         "<tr>"
@@ -95,15 +97,19 @@ def results_html(results: SurveyResults, source: str = "en") -> str:
             for k, v in sorted(row.answered_by_kind.items(), key=lambda kv: KIND_ORDER.index(kv[0]))
         )
         missing = _e(_names([labels[i] for i in row.missing_ids])) or "—"
+        # outside the f-string, where Babel finds the message to translate
+        share_text = _("{answered} of {total}").format(answered=row.answered, total=row.total)
         out.append(
-            f"<tr><td>{_e(name)}</td><td>{_e(_('{answered} of {total}').format(answered=row.answered, total=row.total))}</td>"
+            f"<tr><td>{_e(name)}</td><td>{_e(share_text)}</td>"
             f"<td>{_e(_pct(row.percent))}</td><td>{who}</td><td>{missing}</td></tr>"
         )
     out.append("</table>")
     out.append(
-        f"<p><i>{_e(_('An entity covering several regions is counted in each of them.'))}</i></p>"
+        "<p><i>"
+        + _e(_("An entity covering several regions is counted in each of them."))
+        + "</i></p>"
     )
-    out.append(f"<h3>{_e(_('Response rate by type of respondent'))}</h3>")
+    out.append("<h3>" + _e(_("Response rate by type of respondent")) + "</h3>")
     out.append('<table border="1" cellspacing="0" cellpadding="4">')
     out.append(
         "<tr>"
@@ -111,8 +117,9 @@ def results_html(results: SurveyResults, source: str = "en") -> str:
         + "</tr>"
     )
     for row in results.by_kind:
+        share_text = _("{answered} of {total}").format(answered=row.answered, total=row.total)
         out.append(
-            f"<tr><td>{_e(kind_label(row.code))}</td><td>{_e(_('{answered} of {total}').format(answered=row.answered, total=row.total))}</td>"
+            f"<tr><td>{_e(kind_label(row.code))}</td><td>{_e(share_text)}</td>"
             f"<td>{_e(_pct(row.percent))}</td></tr>"
         )
     out.append("</table>")
@@ -226,7 +233,7 @@ def results_html(results: SurveyResults, source: str = "en") -> str:
                 + "</p>"
             )
 
-    out.append(f"<h3>{_e(_('Answers question by question'))}</h3>")
+    out.append("<h3>" + _e(_("Answers question by question")) + "</h3>")
     for q in results.questions:
         out.append(
             f"<p><b>{_e(q.key)}. {_e(_t(q.title, source))}</b><br/>"
@@ -279,10 +286,11 @@ def _summary_html(q, source: str) -> str:  # noqa: ANN001
             + "</p>"
         )
     if q.type == "ranking":
+        score_text = _("score {score}")
         return (
             "<ol>"
             + "".join(
-                f"<li>{_e(_t(o['label'], source) or o['key'])}: {_e(_('score {score}').format(score=o['score']))}</li>"
+                f"<li>{_e(_t(o['label'], source) or o['key'])}: {_e(score_text.format(score=o['score']))}</li>"
                 for o in s["options"]
             )
             + "</ol>"
@@ -311,7 +319,7 @@ def _summary_html(q, source: str) -> str:  # noqa: ANN001
             + "</i></li>"
             for t in items
         )
-        tail = f"<li>{_e(_('… and {n} more').format(n=more))}</li>" if more > 0 else ""
+        tail = "<li>" + _e(_("… and {n} more").format(n=more)) + "</li>" if more > 0 else ""
         return f"<ul>{body}{tail}</ul>"
     return ""
 
@@ -335,9 +343,11 @@ class SurveyResultsPanel(QWidget):
         self.chart_choice = QComboBox()
         self.export_button = QPushButton(_("E&xport chart…"))
         # long names (a question as chart title) must not widen the whole window
-        for combo, letters in ((self.region, 10), (self.kind, 10), (self.chart_choice, 18)):
+        for combo, letters in ((self.region, 10), (self.chart_choice, 18)):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(letters)
+        # the kinds are few and short: show them whole ("Inter-regional forum")
+        self.kind.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         for label, widget in (
             (_("&Region:"), self.region),
             (_("T&ype:"), self.kind),
@@ -351,6 +361,8 @@ class SurveyResultsPanel(QWidget):
         filters.addStretch()
         filters.addWidget(self.export_button)
         layout.addLayout(filters)
+        self.export_error = error_label("exportError")
+        layout.addWidget(self.export_error)
         splitter = QSplitter(Qt.Vertical)
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
@@ -491,15 +503,37 @@ class SurveyResultsPanel(QWidget):
             self.chart.show_bars(title + " — " + _("respondents by cluster"), clusters, series)
 
     def export_chart(self, path: str | None = None) -> str | None:
+        """Save the chart as PNG, or JPEG when the name ends in .jpg or .jpeg; the path
+        written, or None (and the reason shown) when nothing was."""
         if path is None:
             path, _filter = QFileDialog.getSaveFileName(
-                self, _("Export chart"), "survey-chart.png", _("PNG images (*.png)")
+                self,
+                _("Export chart"),
+                "survey-chart.png",
+                _("PNG images (*.png)") + ";;" + _("JPEG images (*.jpg *.jpeg)"),
             )
         if not path:
             return None
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        self.chart.export_png(path)
+        suffix = Path(path).suffix.lower()
+        if suffix not in (".png", ".jpg", ".jpeg"):
+            path, suffix = path + ".png", ".png"
+        folder = Path(path).parent
+        self.export_error.hide()
+        if not folder.is_dir():
+            show_error(
+                self.export_error,
+                _("The chart was not saved: the folder {folder} does not exist.").format(
+                    folder=folder
+                ),
+            )
+            return None
+        image_format = "PNG" if suffix == ".png" else "JPEG"
+        if not self.chart.grab().save(path, image_format):
+            show_error(
+                self.export_error,
+                _("The chart was not saved: {path} cannot be written.").format(path=path),
+            )
+            return None
         return path
 
     def type_name(self, name: str) -> str:
