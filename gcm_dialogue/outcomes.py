@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from . import meetings, records
 from .errors import ValidationError
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, babel_locale
+from .i18n import gettext as _
 from .i18n import lazy_gettext as N_
 from .multilingual import Text
 from .store import Workspace
@@ -19,6 +20,7 @@ REGISTERS = {
 }
 KINDS = {"recommendation": N_("Recommendation"), "key_message": N_("Key message")}
 STATUSES = ("draft", "reviewed", "final")
+_SOURCE_TITLE = N_("The title in {language}, the meeting's source language, is required.")
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,9 @@ def create_set(
     ws: Workspace, meeting_id: str, key: str, title: Mapping[str, str] | str
 ) -> OutcomeSet:
     key = records.check_text(key, "set key")
-    text = Text(title, meetings.source_lang(ws, meeting_id))
-    if not text:
-        raise ValidationError("a set of outcomes needs a title")
+    source = meetings.source_lang(ws, meeting_id)
+    text = Text({k: v for k, v in Text(title, source).items() if v.strip()})
+    _require_source_text(ws, meeting_id, source, text.get(source, ""), _SOURCE_TITLE)
     if ws.scalar("SELECT 1 FROM outcome_sets WHERE meeting_id = ? AND key = ?", (meeting_id, key)):
         raise ValidationError(f"the meeting already has a set with the key {key!r}")
     with ws.transaction():
@@ -196,6 +198,8 @@ def edit_outcome(
     with ws.transaction():
         current = get_outcome(ws, outcome_id)
         set_outcome_text(ws, outcome_id, lang, lead=lead, body=body)
+        if current.register == register and current.kind == kind and set_id == current.set_id:
+            return get_outcome(ws, outcome_id)
         update_outcome(ws, outcome_id, register=register, kind=kind)
         if set_id != current.set_id:
             move_outcome(ws, outcome_id, set_id=set_id, position=10**6)
@@ -347,6 +351,13 @@ def set_outcome_text(ws: Workspace, outcome_id: str, lang: str, *, lead: str, bo
     """Write (or, when blank, remove) an outcome's lead and paragraph in one language."""
     records.check_choice(lang, LANGUAGES, "language")
     outcome = get_outcome(ws, outcome_id)
+    _require_source_text(
+        ws,
+        outcome.meeting_id,
+        lang,
+        lead,
+        _("The lead sentence in {language}, the meeting's source language, is required."),
+    )
     new_lead = outcome.lead.with_text(lang, lead)
     if not new_lead:
         raise ValidationError("an outcome needs a lead sentence")
@@ -380,9 +391,39 @@ def set_sources(ws: Workspace, outcome_id: str, note_ids: Iterable[str]) -> Outc
     return get_outcome(ws, outcome_id)
 
 
+def _require_source_text(
+    ws: Workspace, meeting_id: str, lang: str, text: str, message: object
+) -> None:
+    """Refuse to blank the source language's text (``message`` names ``{language}``): every
+    other language falls back on it."""
+    source = meetings.source_lang(ws, meeting_id)
+    if lang == source and not text.strip():
+        from babel import Locale
+
+        name = Locale.parse(source).get_display_name(babel_locale()) or source  # "English"
+        raise ValidationError(str(message).format(language=name))
+
+
 def rename_set(ws: Workspace, set_id: str, lang: str, title: str) -> OutcomeSet:
+    """Write (or, when blank, remove) a set's title in one language; the source one is required."""
+    return set_titles(ws, set_id, {lang: title})
+
+
+def set_titles(ws: Workspace, set_id: str, titles: Mapping[str, str]) -> OutcomeSet:
+    """Rename or translate a set: each language in ``titles`` gets that title (a blank one is
+    removed), the others stay. The title in the meeting's source language cannot be removed."""
     row = records.require(ws, "outcome_sets", set_id)
-    text = Text.from_json(row["title"]).with_text(lang, title)
+    text = Text.from_json(row["title"])
+    for lang, title in titles.items():
+        records.check_choice(lang, LANGUAGES, "language")
+        _require_source_text(
+            ws,
+            row["meeting_id"],
+            lang,
+            title,
+            _SOURCE_TITLE,
+        )
+        text = text.with_text(lang, title.strip())
     if not text:
         raise ValidationError("a set of outcomes needs a title")
     with ws.transaction():
@@ -391,10 +432,15 @@ def rename_set(ws: Workspace, set_id: str, lang: str, title: str) -> OutcomeSet:
 
 
 def delete_set(ws: Workspace, set_id: str) -> records.Changes:
-    """Remove a set; its outcomes stay, outside any set."""
-    records.require(ws, "outcome_sets", set_id)
+    """Remove a set; its outcomes stay, in their order, after those in no set."""
+    row = records.require(ws, "outcome_sets", set_id)
+    meeting_id = row["meeting_id"]
+    held = [o.id for o in list_outcomes(ws, meeting_id, set_id=set_id)]
     with ws.transaction():
-        return records.delete(ws, "outcome_sets", set_id)
+        changes = records.delete(ws, "outcome_sets", set_id)
+        unset = [o.id for o in list_outcomes(ws, meeting_id) if o.set_id is None]
+        records.renumber(ws, "outcomes", [i for i in unset if i not in held] + held)
+    return changes
 
 
 def missing_languages(ws: Workspace, meeting_id: str, text: Text) -> list[str]:

@@ -6,7 +6,12 @@ from gcm_dialogue import consolidation, groups, meetings, notes, outcomes
 from gcm_dialogue.errors import ValidationError
 from gcm_dialogue.i18n import force_locale
 
-REGIONS = [("Africa", "africa"), ("Americas", "americas"), ("Asia", "asia_pacific_middle_east"), ("Europe", "europe")]
+REGIONS = [
+    ("Africa", "africa"),
+    ("Americas", "americas"),
+    ("Asia", "asia_pacific_middle_east"),
+    ("Europe", "europe"),
+]
 DATA = {
     "africa": ("Renforcer la collecte de données sur les migrations.", "fr"),
     "americas": ("Strengthen the exchange of migration data among States.", "en"),
@@ -101,7 +106,12 @@ def test_merge_keeps_sources_and_says_where_it_came_from(ws, meeting, four_group
     assert {"cluster:3", "element:v", "sdg:17.18"} <= set(outcome.tags)
     provenance = consolidation.outcome_provenance(ws, outcome.id)
     assert (provenance.group_count, provenance.total_groups) == (4, 4)
-    assert [code for code, _name in provenance.regions] == ["africa", "americas", "asia_pacific_middle_east", "europe"]
+    assert [code for code, _name in provenance.regions] == [
+        "africa",
+        "americas",
+        "asia_pacific_middle_east",
+        "europe",
+    ]
     assert provenance.made_in() == "made in 4 of 4 groups"
     with force_locale("fr"):
         assert "Afrique" in provenance.region_names("fr")
@@ -181,3 +191,53 @@ def test_highlight_drafted_from_an_outcome_in_two_languages(ws, meeting):
     assert rows["fr"].missing_numbers == (1,) and rows["es"].missing_numbers == (1,)
     with pytest.raises(ValidationError):
         outcomes.set_highlight_text(ws, first.id, "en", " ")
+
+
+def test_the_source_language_text_is_required(ws, meeting):
+    outcome = outcomes.add_outcome(ws, meeting.id, lead={"en": "Share data.", "fr": "Partager."})
+    with pytest.raises(ValidationError, match="English, the meeting's source language"):
+        outcomes.edit_outcome(
+            ws,
+            outcome.id,
+            "en",
+            lead=" ",
+            body="",
+            register="directive",
+            kind="recommendation",
+            set_id=None,
+        )
+    assert outcomes.get_outcome(ws, outcome.id).lead == {"en": "Share data.", "fr": "Partager."}
+    # another language's lead may be removed
+    outcomes.edit_outcome(
+        ws,
+        outcome.id,
+        "fr",
+        lead="",
+        body="",
+        register="directive",
+        kind="recommendation",
+        set_id=None,
+    )
+    assert outcomes.get_outcome(ws, outcome.id).lead == {"en": "Share data."}
+    with pytest.raises(ValidationError):
+        outcomes.create_set(ws, meeting.id, "s", {"fr": "Priorités"})
+
+
+def test_a_set_is_renamed_translated_and_deleted(ws, meeting):
+    loose = outcomes.add_outcome(ws, meeting.id, lead="Loose")
+    made = outcomes.create_set(ws, meeting.id, "p", {"en": "Priorities", "es": " "})
+    assert made.title == {"en": "Priorities"}
+    held = outcomes.add_outcome(ws, meeting.id, lead="Held", set_id=made.id)
+    renamed = outcomes.set_titles(ws, made.id, {"en": "Five priorities", "fr": "Priorités"})
+    assert renamed.title == {"en": "Five priorities", "fr": "Priorités"}
+    assert outcomes.rename_set(ws, made.id, "fr", "").title == {"en": "Five priorities"}
+    with pytest.raises(ValidationError, match="title in English"):
+        outcomes.set_titles(ws, made.id, {"en": "", "fr": "Priorités"})
+    assert outcomes.list_sets(ws, meeting.id)[0].title == {"en": "Five priorities"}
+    outcomes.delete_set(ws, made.id)
+    assert outcomes.list_sets(ws, meeting.id) == []
+    # the outcomes it held stay, after those in no set
+    assert [(n, o.id, o.set_id) for n, o in outcomes.numbered(ws, meeting.id)] == [
+        ("1", loose.id, None),
+        ("2", held.id, None),
+    ]

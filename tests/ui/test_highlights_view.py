@@ -102,3 +102,35 @@ def test_the_outcome_chooser_narrows_as_one_types(qtbot):
     assert dialog.chosen_id() is None and not dialog.ok_button.isEnabled()
     qtbot.keyClick(dialog.filter, Qt.Key_Return)
     assert dialog.result() != dialog.DialogCode.Accepted
+
+
+def test_text_typed_in_a_language_tab_is_saved_on_leaving_the_paragraph(qtbot, ws, meeting, view):
+    first = outcomes.add_highlight(ws, meeting.id, "Opening.")
+    second = outcomes.add_highlight(ws, meeting.id, "Closing.")
+    view.refresh()
+    view.list.setFocus()
+    view.list.setCurrentRow(0)
+    stack = view.context.undo_stack
+
+    # French typed, then the next paragraph chosen by keyboard: the French is kept
+    qtbot.keyClick(view.list, Qt.Key_PageDown, Qt.ControlModifier)  # the French tab
+    editor = view.editors["fr"]
+    assert view.tabs.currentWidget() is editor and editor.hasFocus()
+    qtbot.keyClicks(editor, "Ouverture.")
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key_Down)
+    assert view.current_id() == second.id
+    texts = {h.id: h.text for h in outcomes.list_highlights(ws, meeting.id)}
+    assert texts[first.id] == {"en": "Opening.", "fr": "Ouverture."}
+    assert stack.count() == 1  # its own undoable step
+    qtbot.keyClick(view.list, Qt.Key_Up)
+    assert view.editors["fr"].toPlainText() == "Ouverture."
+
+    # typed, then the view hidden (another view, the window closed): kept
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key_End)
+    qtbot.keyClicks(editor, " Bienvenue.")
+    view.hide()
+    assert outcomes.list_highlights(ws, meeting.id)[0].text["fr"] == "Ouverture. Bienvenue."
+    stack.undo()
+    assert outcomes.list_highlights(ws, meeting.id)[0].text["fr"] == "Ouverture."

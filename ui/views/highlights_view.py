@@ -3,7 +3,7 @@ and a view of which languages are complete."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,11 +49,16 @@ class HighlightsView(View):
         super().__init__(context, parent)
         self.editors: dict[str, QPlainTextEdit] = {}
         self._filling = False
+        # the highlight the editors were filled with and its texts, to save what the user
+        # typed when they leave it; and whether a refresh waits for such a save
+        self._loaded: tuple[str, dict[str, str]] | None = None
+        self._saving_on_leave = False
+        self._refresh_waiting = False
         self.list = QListWidget()
         self.list.setObjectName("highlightList")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.currentItemChanged.connect(lambda *_a: self.show_highlight())
+        self.list.currentItemChanged.connect(lambda *_a: self._leave_and_show())
         self.draft_button = QPushButton(_("&Draft from an outcome… (Ctrl+D)"))
         self.draft_button.setObjectName("draftHighlight")
         self.draft_button.clicked.connect(self.draft_from_outcome)
@@ -136,10 +141,30 @@ class HighlightsView(View):
         super().showEvent(event)
         focus_when_shown(self, event, lambda: self.list)
 
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.flush()  # another view, or the window closing: what was typed is kept
+        super().hideEvent(event)
+
+    def _on_changed(self, table: str, ids: tuple) -> None:
+        if table in self.tables or table == "meetings":
+            if self._saving_on_leave:
+                # the list is changing its current item: rebuild it once that is done
+                if not self._refresh_waiting:
+                    self._refresh_waiting = True
+                    QTimer.singleShot(0, self._refresh_now)
+                return
+            self.refresh()
+
+    def _refresh_now(self) -> None:
+        self._refresh_waiting = False
+        self.refresh()
+
     # ---- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
         current = self.current_id()
+        pending = self._pending()
+        self._loaded = None  # the rebuild below must not save it: it is put back after
         self._filling = True
         self.list.clear()
         meeting = self.meeting
@@ -172,6 +197,10 @@ class HighlightsView(View):
         if self.list.count():
             self.list.setCurrentRow(row)
         self.show_highlight()
+        if pending is not None and self._loaded is not None and self._loaded[0] == pending[0]:
+            for code, text in pending[1].items():  # a refresh never throws away what is typed
+                if code in self.editors:
+                    self.editors[code].setPlainText(text)
 
     def _build_tabs(self) -> None:
         langs = self.meeting.working_langs if self.meeting else ()
@@ -217,9 +246,44 @@ class HighlightsView(View):
         item = self.list.currentItem()
         return None if item is None else item.data(HIGHLIGHT_ROLE)
 
+    def _texts(self) -> dict[str, str]:
+        return {code: editor.toPlainText() for code, editor in self.editors.items()}
+
+    def _pending(self) -> tuple[str, dict[str, str]] | None:
+        """(highlight id, the texts changed since it was shown) when not saved yet."""
+        if self._loaded is None:
+            return None
+        highlight_id, loaded = self._loaded
+        changed = {
+            code: text for code, text in self._texts().items() if text != loaded.get(code, "")
+        }
+        return (highlight_id, changed) if changed else None
+
+    def flush(self) -> bool:
+        """Save what is typed, as its own undoable step, when it differs from the store
+        (leaving the paragraph or the view). False when refused."""
+        pending = self._pending()
+        if pending is None:
+            return True
+        self._saving_on_leave = True
+        try:
+            saved = self._save(*pending) is not None
+        finally:
+            self._saving_on_leave = False
+        if saved and self._loaded is not None:
+            self._loaded = (self._loaded[0], self._texts())
+        return saved
+
+    def _leave_and_show(self) -> None:
+        if self._filling:
+            return
+        self.flush()
+        self.show_highlight()
+
     def show_highlight(self) -> None:
         if self._filling or self.meeting is None:
             return
+        self._loaded = None
         highlight_id = self.current_id()
         found = {h.id: h for h in outcomes.list_highlights(self.ws, self.meeting.id)}
         highlight = found.get(highlight_id or "")
@@ -229,6 +293,8 @@ class HighlightsView(View):
             editor.setEnabled(highlight is not None)
             mark = "✓" if text else "–"
             self.tabs.setTabText(index, f"{plain_language_name(code)} {mark}")
+        if highlight is not None:
+            self._loaded = (highlight.id, self._texts())
         self.source.clear()
         if highlight is not None and highlight.outcome_id:
             try:
@@ -256,13 +322,17 @@ class HighlightsView(View):
     # ---- actions ---------------------------------------------------------------------------
 
     def save(self) -> None:
-        highlight_id = self.current_id()
-        if highlight_id is None:
-            return
-        texts = {code: editor.toPlainText() for code, editor in self.editors.items()}
-        number = self.list.currentRow() + 1
-        self._edit(
-            _("Edit highlight {number}").format(number=number),
+        """Ctrl+S: save the texts now (they are also saved on leaving the paragraph)."""
+        pending = self._pending()
+        if pending is not None:
+            self._save(*pending)
+
+    def _save(self, highlight_id: str, texts: dict[str, str]) -> object:
+        ids = [self.list.item(i).data(HIGHLIGHT_ROLE) for i in range(self.list.count())]
+        if highlight_id not in ids:
+            return None  # gone meanwhile (undone, deleted): nothing left to save it to
+        return self._edit(
+            _("Edit highlight {number}").format(number=ids.index(highlight_id) + 1),
             [highlight_id],
             lambda: outcomes.update_highlight(self.ws, highlight_id, texts, merge=True),
         )
@@ -270,6 +340,7 @@ class HighlightsView(View):
     def draft_from_outcome(self) -> None:
         if self.meeting is None:
             return
+        self.flush()
         lang, source = i18n.current_language(), self.meeting.source_lang
         choices = outcomes.numbered(self.ws, self.meeting.id)
         if not choices:
@@ -319,6 +390,7 @@ class HighlightsView(View):
     def new_paragraph(self) -> None:
         if self.meeting is None:
             return
+        self.flush()
         text, ok = QInputDialog.getMultiLineText(
             self,
             _("New highlight"),
@@ -336,6 +408,7 @@ class HighlightsView(View):
             self.select(result.id)
 
     def move(self, step: int) -> None:
+        self.flush()
         highlight_id, row = self.current_id(), self.list.currentRow()
         if highlight_id is None or not 0 <= row + step < self.list.count():
             return
@@ -348,6 +421,7 @@ class HighlightsView(View):
         self.select(highlight_id)
 
     def delete_current(self) -> None:
+        self.flush()
         highlight_id = self.current_id()
         if highlight_id is None or self.meeting is None:
             return

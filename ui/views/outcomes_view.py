@@ -8,7 +8,7 @@ Europe, ..."), with its lead sentence and paragraph per language and its registe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -37,6 +36,7 @@ from gcm_dialogue.i18n import _
 from gcm_dialogue.texts import shorten
 
 from ..context import AppContext
+from ..dialogs.outcome_set_dialog import OutcomeSetDialog
 from ..tasks import run_task
 from ..widgets.note_capture import format_list, plain_language_name
 from ..widgets.view_focus import focus_when_shown
@@ -72,6 +72,11 @@ class OutcomesView(View):
         self.proposals: list[consolidation.Proposal] = []
         self.task = None
         self._filling = False
+        # what the editor was filled with: (outcome id, language, its values), to save what
+        # the user typed when they leave it; and whether a refresh waits for such a save
+        self._loaded: tuple[str, str, tuple] | None = None
+        self._saving_on_leave = False
+        self._refresh_waiting = False
 
         # ---- proposals ----
         self.unused_only = QCheckBox(_("Only notes not yet in an outcome"))
@@ -107,9 +112,12 @@ class OutcomesView(View):
         self.board.header().setSectionResizeMode(0, QHeaderView.Stretch)
         self.board.header().setSectionResizeMode(1, QHeaderView.Interactive)
         self.board.header().resizeSection(1, self.fontMetrics().averageCharWidth() * 26)
-        self.board.currentItemChanged.connect(lambda *_a: self.show_outcome())
+        self.board.currentItemChanged.connect(lambda *_a: self._leave_and_show())
         self.new_set_button = QPushButton(_("New set…"))
         self.new_set_button.clicked.connect(self.new_set)
+        self.rename_set_button = QPushButton(_("Rename set… (F2)"))
+        self.rename_set_button.setObjectName("renameSet")
+        self.rename_set_button.clicked.connect(self.rename_set)
         self.up_button = QPushButton(_("Up (Ctrl+Up)"))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button = QPushButton(_("Down (Ctrl+Down)"))
@@ -117,14 +125,20 @@ class OutcomesView(View):
         self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         board_buttons = QHBoxLayout()
-        for button in (self.new_set_button, self.up_button, self.down_button, self.delete_button):
+        for button in (
+            self.new_set_button,
+            self.rename_set_button,
+            self.up_button,
+            self.down_button,
+            self.delete_button,
+        ):
             board_buttons.addWidget(button)
         board_buttons.addStretch(1)
 
         # ---- the editor ----
         self.lang = QComboBox()
         self.lang.setObjectName("outcomeLang")
-        self.lang.currentIndexChanged.connect(lambda _i: self.show_outcome())
+        self.lang.currentIndexChanged.connect(lambda _i: self._leave_and_show())
         self.lead = QPlainTextEdit()
         self.lead.setObjectName("outcomeLead")
         self.lead.setTabChangesFocus(True)
@@ -214,6 +228,8 @@ class OutcomesView(View):
             shortcut.activated.connect(slot)
         delete = QShortcut(QKeySequence.Delete, self.board)
         delete.activated.connect(self.delete_selected)
+        rename = QShortcut(QKeySequence(Qt.Key_F2), self.board)
+        rename.activated.connect(self.rename_set)
 
     # ---- loading ---------------------------------------------------------------------------
 
@@ -230,9 +246,23 @@ class OutcomesView(View):
             self.load_proposals()
         focus_when_shown(self, event, lambda: self.proposal_tree)
 
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+        self.flush()  # another view, or the window closing: what was typed is kept
+        super().hideEvent(event)
+
     def _on_changed(self, table: str, ids: tuple) -> None:
         if table in self.tables or table == "meetings":
+            if self._saving_on_leave:
+                # the board is changing its current item: rebuild it once that is done
+                if not self._refresh_waiting:
+                    self._refresh_waiting = True
+                    QTimer.singleShot(0, self._refresh_now)
+                return
             self.refresh()
+
+    def _refresh_now(self) -> None:
+        self._refresh_waiting = False
+        self.refresh()
 
     def load_proposals(self) -> None:
         meeting = self.meeting
@@ -319,6 +349,8 @@ class OutcomesView(View):
     def load_board(self) -> None:
         meeting = self.meeting
         current = self.current_outcome_id()
+        pending = self._pending()
+        self._loaded = None  # the rebuild below must not save it: it is put back after
         self._filling = True
         self.board.clear()
         self.set_combo.clear()
@@ -381,6 +413,8 @@ class OutcomesView(View):
         if selected is not None:
             self.board.setCurrentItem(selected)
         self.show_outcome()
+        if pending is not None and self._loaded is not None and self._loaded[:2] == pending[:2]:
+            self._set_editor_values(pending[2])  # a refresh never throws away what is typed
 
     # ---- the editor ------------------------------------------------------------------------
 
@@ -388,10 +422,57 @@ class OutcomesView(View):
         item = self.board.currentItem()
         return None if item is None else item.data(0, OUTCOME_ROLE)
 
+    def _editor_values(self) -> tuple:
+        return (
+            self.lead.toPlainText(),
+            self.body.toPlainText(),
+            self.register.currentData(),
+            self.kind.currentData(),
+            self.set_combo.currentData(),
+        )
+
+    def _set_editor_values(self, values: tuple) -> None:
+        lead, body, register, kind, set_key = values
+        self.lead.setPlainText(lead)
+        self.body.setPlainText(body)
+        self.register.setCurrentIndex(self.register.findData(register))
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.set_combo.setCurrentIndex(max(0, self.set_combo.findData(set_key)))
+
+    def _pending(self) -> tuple[str, str, tuple] | None:
+        """(outcome id, language, values) of an edit not saved yet, else None."""
+        if self._loaded is None:
+            return None
+        values = self._editor_values()
+        return None if values == self._loaded[2] else (*self._loaded[:2], values)
+
+    def flush(self) -> bool:
+        """Save what is typed in the editor, as its own undoable step, when it differs from
+        the store (leaving the outcome, the language or the view). False when refused."""
+        pending = self._pending()
+        if pending is None or self.meeting is None:
+            return True
+        outcome_id, lang, values = pending
+        self._saving_on_leave = True
+        try:
+            saved = self._save(outcome_id, lang, values) is not None
+        finally:
+            self._saving_on_leave = False
+        if saved:
+            self._loaded = pending  # what the store holds now
+        return saved
+
+    def _leave_and_show(self) -> None:
+        if self._filling:
+            return
+        self.flush()
+        self.show_outcome()
+
     def show_outcome(self) -> None:
         if self._filling:
             return
         outcome_id = self.current_outcome_id()
+        self._loaded = None
         self.editor.setEnabled(outcome_id is not None and self.meeting is not None)
         self.sources.clear()
         if outcome_id is None or self.meeting is None:
@@ -427,19 +508,23 @@ class OutcomesView(View):
         for note in notes.get_notes(self.ws, outcome.source_note_ids).values():
             where = names.get(note.group_id or "", _("Plenary"))
             self.sources.addItem(f"{where}: {shorten(note.text, 120)}")
+        self._loaded = (outcome_id, lang, self._editor_values())
 
     def save(self) -> None:
-        outcome_id = self.current_outcome_id()
-        if outcome_id is None or self.meeting is None:
-            return
-        lang = self.lang.currentData()
-        lead, body = self.lead.toPlainText(), self.body.toPlainText()
-        register, kind = self.register.currentData(), self.kind.currentData()
-        set_id = self.set_combo.currentData()
+        """Ctrl+S: save the editor now (it is also saved on leaving it)."""
+        pending = self._pending()
+        if pending is not None:
+            self._save(*pending)
+
+    def _save(self, outcome_id: str, lang: str, values: tuple) -> object:
+        lead, body, register, kind, set_id = values
         set_id = None if set_id == NO_SET else set_id
-        current = outcomes.get_outcome(self.ws, outcome_id)
-        scope = [o.id for o in outcomes.list_outcomes(self.ws, self.meeting.id)]
-        self._edit(
+        try:
+            current = outcomes.get_outcome(self.ws, outcome_id)
+        except KnownError:
+            return None  # gone meanwhile (undone, deleted): nothing left to save it to
+        scope = [o.id for o in outcomes.list_outcomes(self.ws, current.meeting_id)]
+        return self._edit(
             _("Edit outcome '{lead}'").format(
                 lead=shorten(lead or current.lead.get_text(lang), 40)
             ),
@@ -483,6 +568,7 @@ class OutcomesView(View):
     def merge_selected(self) -> None:
         if self.meeting is None:
             return
+        self.flush()
         note_ids, outcome_ids = self.selected_note_ids(), self.selected_outcome_ids()
         if not note_ids and not outcome_ids:
             QMessageBox.information(
@@ -526,6 +612,7 @@ class OutcomesView(View):
                     return
 
     def move_selected(self, step: int) -> None:
+        self.flush()
         outcome_id = self.current_outcome_id()
         if outcome_id is None or self.meeting is None:
             return
@@ -550,8 +637,13 @@ class OutcomesView(View):
         self.select_outcome(outcome_id)
 
     def delete_selected(self) -> None:
+        self.flush()
         ids = self.selected_outcome_ids()
         if not ids:
+            item = self.board.currentItem()
+            set_id = None if item is None else item.data(0, SET_ROLE)
+            if set_id and set_id != NO_SET and (item.isSelected() or self.board.hasFocus()):
+                self.delete_set(set_id)
             return
         self._edit(
             i18n.ngettext("Delete {count} outcome", "Delete {count} outcomes", len(ids)).format(
@@ -564,20 +656,80 @@ class OutcomesView(View):
     def new_set(self) -> None:
         if self.meeting is None:
             return
-        title, ok = QInputDialog.getText(
-            self, _("New set of outcomes"), _("Title (e.g. Five recommendations on follow-up):")
-        )
-        if not ok or not title.strip():
-            return
-        meeting_id, lang = self.meeting.id, self.meeting.source_lang
-        keys = {s.key for s in outcomes.list_sets(self.ws, meeting_id)}
+        self.flush()
+        meeting = self.meeting
+        keys = {s.key for s in outcomes.list_sets(self.ws, meeting.id)}
         key = next(f"set-{n}" for n in range(1, len(keys) + 2) if f"set-{n}" not in keys)
-        try:
-            self.context.edit(
+
+        def create(titles: dict[str, str]) -> object:
+            title = titles.get(meeting.source_lang, "")
+            return self.context.edit(
                 _("Add the set '{title}'").format(title=shorten(title, 40)),
                 "outcome_sets",
                 [],
-                lambda: outcomes.create_set(self.ws, meeting_id, key, {lang: title.strip()}),
+                lambda: outcomes.create_set(self.ws, meeting.id, key, titles),
+            )
+
+        self.set_dialog = OutcomeSetDialog(
+            meeting.working_langs, meeting.source_lang, {}, create, self
+        )
+        self.set_dialog.exec()
+
+    def current_set_id(self) -> str | None:
+        """The set of the board's current item: the set itself, or the one the outcome is in."""
+        item = self.board.currentItem()
+        if item is not None and item.parent() is not None:
+            item = item.parent()
+        set_id = None if item is None else item.data(0, SET_ROLE)
+        return None if set_id in (None, NO_SET) else set_id
+
+    def rename_set(self) -> None:
+        """F2: the set's title in each working language (rename, translate)."""
+        set_id, meeting = self.current_set_id(), self.meeting
+        if set_id is None or meeting is None:
+            return
+        self.flush()
+        found = next(s for s in outcomes.list_sets(self.ws, meeting.id) if s.id == set_id)
+        old = found.title.get_text(i18n.current_language(), meeting.source_lang)
+
+        def rename(titles: dict[str, str]) -> object:
+            return self.context.edit(
+                _("Rename the set '{title}'").format(title=shorten(old, 40)),
+                "outcome_sets",
+                [set_id],
+                lambda: outcomes.set_titles(self.ws, set_id, titles),
+            )
+
+        self.set_dialog = OutcomeSetDialog(
+            meeting.working_langs, meeting.source_lang, dict(found.title), rename, self
+        )
+        self.set_dialog.exec()
+
+    def delete_set(self, set_id: str) -> None:
+        """Delete a set, asking first when it holds outcomes (they stay, in no set)."""
+        if self.meeting is None:
+            return
+        found = next(s for s in outcomes.list_sets(self.ws, self.meeting.id) if s.id == set_id)
+        title = found.title.get_text(i18n.current_language(), self.meeting.source_lang)
+        held = len(outcomes.list_outcomes(self.ws, self.meeting.id, set_id=set_id))
+        if held:
+            answer = QMessageBox.question(
+                self,
+                _("Outcomes"),
+                i18n.ngettext(
+                    "Delete the set '{title}'? Its {count} outcome stays, in no set.",
+                    "Delete the set '{title}'? Its {count} outcomes stay, in no set.",
+                    held,
+                ).format(title=title, count=held),
+            )
+            if answer != QMessageBox.Yes:
+                return
+        try:
+            self.context.edit(
+                _("Delete the set '{title}'").format(title=shorten(title, 40)),
+                "outcome_sets",
+                [set_id],
+                lambda: outcomes.delete_set(self.ws, set_id),
             )
         except KnownError as exc:
             QMessageBox.warning(self, _("Outcomes"), str(exc))
