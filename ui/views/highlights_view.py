@@ -3,7 +3,7 @@ and a view of which languages are complete."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +33,7 @@ from ..context import AppContext
 from ..dialogs.outcome_chooser import OutcomeChooser
 from ..widgets.note_capture import format_list, plain_language_name
 from ..widgets.view_focus import focus_when_shown
-from .base import View
+from .save_on_leave import SavesOnLeave
 
 HIGHLIGHT_ROLE = Qt.UserRole + 1
 
@@ -41,7 +41,7 @@ HIGHLIGHT_ROLE = Qt.UserRole + 1
 SHORT = 220  # characters of a paragraph shown in the list
 
 
-class HighlightsView(View):
+class HighlightsView(SavesOnLeave):
     view_id = "highlights"
     tables = ("highlights", "outcomes")
 
@@ -52,8 +52,6 @@ class HighlightsView(View):
         # the highlight the editors were filled with and its texts, to save what the user
         # typed when they leave it; and whether a refresh waits for such a save
         self._loaded: tuple[str, dict[str, str]] | None = None
-        self._saving_on_leave = False
-        self._refresh_waiting = False
         self.list = QListWidget()
         self.list.setObjectName("highlightList")
         self.list.setWordWrap(True)
@@ -141,23 +139,7 @@ class HighlightsView(View):
         super().showEvent(event)
         focus_when_shown(self, event, lambda: self.list)
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        self.flush()  # another view, or the window closing: what was typed is kept
-        super().hideEvent(event)
 
-    def _on_changed(self, table: str, ids: tuple) -> None:
-        if table in self.tables or table == "meetings":
-            if self._saving_on_leave:
-                # the list is changing its current item: rebuild it once that is done
-                if not self._refresh_waiting:
-                    self._refresh_waiting = True
-                    QTimer.singleShot(0, self._refresh_now)
-                return
-            self.refresh()
-
-    def _refresh_now(self) -> None:
-        self._refresh_waiting = False
-        self.refresh()
 
     # ---- loading ---------------------------------------------------------------------------
 
@@ -259,17 +241,8 @@ class HighlightsView(View):
         }
         return (highlight_id, changed) if changed else None
 
-    def flush(self) -> bool:
-        """Save what is typed, as its own undoable step, when it differs from the store
-        (leaving the paragraph or the view). False when refused."""
-        pending = self._pending()
-        if pending is None:
-            return True
-        self._saving_on_leave = True
-        try:
-            saved = self._save(*pending) is not None
-        finally:
-            self._saving_on_leave = False
+    def _save_pending(self, pending: tuple[str, dict[str, str]]) -> bool:
+        saved = self._save(*pending) is not None
         if saved and self._loaded is not None:
             self._loaded = (self._loaded[0], self._texts())
         return saved

@@ -8,7 +8,7 @@ Europe, ..."), with its lead sentence and paragraph per language and its registe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,7 @@ from ..dialogs.outcome_set_dialog import OutcomeSetDialog
 from ..tasks import run_task
 from ..widgets.note_capture import format_list, plain_language_name
 from ..widgets.view_focus import focus_when_shown
-from .base import View
+from .save_on_leave import SavesOnLeave
 
 NOTE_ROLE = Qt.UserRole + 1
 OUTCOME_ROLE = Qt.UserRole + 2
@@ -63,7 +63,7 @@ def provenance_text(provenance: consolidation.Provenance, lang: str, source: str
     return _("no source note")
 
 
-class OutcomesView(View):
+class OutcomesView(SavesOnLeave):
     view_id = "outcomes"
     tables = ("outcomes", "outcome_sets", "outcome_sources", "outcome_tags", "notes")
 
@@ -75,8 +75,6 @@ class OutcomesView(View):
         # what the editor was filled with: (outcome id, language, its values), to save what
         # the user typed when they leave it; and whether a refresh waits for such a save
         self._loaded: tuple[str, str, tuple] | None = None
-        self._saving_on_leave = False
-        self._refresh_waiting = False
 
         # ---- proposals ----
         self.unused_only = QCheckBox(_("Only notes not yet in an outcome"))
@@ -246,23 +244,7 @@ class OutcomesView(View):
             self.load_proposals()
         focus_when_shown(self, event, lambda: self.proposal_tree)
 
-    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
-        self.flush()  # another view, or the window closing: what was typed is kept
-        super().hideEvent(event)
 
-    def _on_changed(self, table: str, ids: tuple) -> None:
-        if table in self.tables or table == "meetings":
-            if self._saving_on_leave:
-                # the board is changing its current item: rebuild it once that is done
-                if not self._refresh_waiting:
-                    self._refresh_waiting = True
-                    QTimer.singleShot(0, self._refresh_now)
-                return
-            self.refresh()
-
-    def _refresh_now(self) -> None:
-        self._refresh_waiting = False
-        self.refresh()
 
     def load_proposals(self) -> None:
         meeting = self.meeting
@@ -441,23 +423,14 @@ class OutcomesView(View):
 
     def _pending(self) -> tuple[str, str, tuple] | None:
         """(outcome id, language, values) of an edit not saved yet, else None."""
-        if self._loaded is None:
+        if self._loaded is None or self.meeting is None:
             return None
         values = self._editor_values()
         return None if values == self._loaded[2] else (*self._loaded[:2], values)
 
-    def flush(self) -> bool:
-        """Save what is typed in the editor, as its own undoable step, when it differs from
-        the store (leaving the outcome, the language or the view). False when refused."""
-        pending = self._pending()
-        if pending is None or self.meeting is None:
-            return True
+    def _save_pending(self, pending: tuple[str, str, tuple]) -> bool:
         outcome_id, lang, values = pending
-        self._saving_on_leave = True
-        try:
-            saved = self._save(outcome_id, lang, values) is not None
-        finally:
-            self._saving_on_leave = False
+        saved = self._save(outcome_id, lang, values) is not None
         if saved:
             self._loaded = pending  # what the store holds now
         return saved
