@@ -72,3 +72,15 @@ class View(QWidget):
     def _on_changed(self, table: str, ids: tuple) -> None:
         if table in self.tables or table == "meetings":
             self.refresh()
+
+
+def filtered_count(shown: int, total: int, whole: str) -> str:
+    """What a filter box says: ``whole`` ("92 participants") when everything shows, else
+    "12 of 92"."""
+    from gcm_dialogue import i18n
+
+    if shown == total:
+        return whole
+    return i18n.gettext("{shown} of {total}").format(
+        shown=i18n.format_number(shown), total=i18n.format_number(total)
+    )

@@ -40,7 +40,7 @@ from gcm_dialogue.store import Workspace
 
 from ..context import AppContext
 from ..dialogs.mechanism_dialog import MechanismDialog, language_label
-from .base import View
+from .base import View, filtered_count
 
 COLUMNS = (
     ("acronym", N_("Acronym")),
@@ -279,16 +279,11 @@ class MechanismsView(View):
             self.select_id(self.model.rows[0].id)
 
     def _update_count(self) -> None:
-        shown, total = len(self.model.rows), self.model.total
-        if shown == total:
-            text = ngettext("{count} mechanism", "{count} mechanisms", total).format(
-                count=i18n.format_number(total)
-            )
-        else:
-            text = _("{shown} of {total}").format(
-                shown=i18n.format_number(shown), total=i18n.format_number(total)
-            )
-        self.count.setText(text)
+        total = self.model.total
+        whole = ngettext("{count} mechanism", "{count} mechanisms", total).format(
+            count=i18n.format_number(total)
+        )
+        self.count.setText(filtered_count(len(self.model.rows), total, whole))
 
     def current_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -49,7 +49,7 @@ from ..dialogs.participant_import_dialog import ParticipantImportDialog
 from ..models.participants_model import ParticipantsModel
 from ..tasks import run_task
 from ..undo import EditCommand
-from .base import View
+from .base import View, filtered_count
 
 SPREADSHEETS = "Spreadsheets (*.csv *.xlsx *.txt *.tsv);;All files (*)"
 
@@ -151,16 +151,11 @@ class ParticipantsView(View):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = len(self.model.ids), self.model.total
-        if shown == total:
-            text = ngettext("{count} participant", "{count} participants", total).format(
-                count=i18n.format_number(total)
-            )
-        else:
-            text = _("{shown} of {total}").format(
-                shown=i18n.format_number(shown), total=i18n.format_number(total)
-            )
-        self.count.setText(text)
+        total = self.model.total
+        whole = ngettext("{count} participant", "{count} participants", total).format(
+            count=i18n.format_number(total)
+        )
+        self.count.setText(filtered_count(len(self.model.ids), total, whole))
 
     def selected_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
