@@ -208,9 +208,10 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu(_("&Edit"))
         undo = self.undo_stack.createUndoAction(self, _("&Undo"))
-        undo.setShortcut(QKeySequence.Undo)
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.Undo))
         redo = self.undo_stack.createRedoAction(self, _("&Redo"))
-        redo.setShortcut(QKeySequence.Redo)
+        # every key the platform lists: Ctrl+Y and Ctrl+Shift+Z both redo on Linux
+        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.Redo))
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo

@@ -134,3 +134,21 @@ def test_text_typed_in_a_language_tab_is_saved_on_leaving_the_paragraph(qtbot, w
     assert outcomes.list_highlights(ws, meeting.id)[0].text["fr"] == "Ouverture. Bienvenue."
     stack.undo()
     assert outcomes.list_highlights(ws, meeting.id)[0].text["fr"] == "Ouverture."
+
+
+def test_text_typed_is_saved_when_another_meeting_is_chosen(qtbot, ws, meeting, view):
+    from gcm_dialogue import meetings
+
+    outcomes.add_highlight(ws, meeting.id, "Opening.")
+    other = meetings.create_meeting(
+        ws, short_name="RCP X", title="Another", start_date="2018-01-01", end_date="2018-01-02"
+    )
+    view.refresh()
+    view.list.setCurrentRow(0)
+    editor = view.editors["en"]
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key_End)
+    qtbot.keyClicks(editor, " Welcome.")
+    view.show_meeting(other)  # the meeting switcher
+    assert outcomes.list_highlights(ws, meeting.id)[0].text["en"] == "Opening. Welcome."
+    assert view.context.undo_stack.count() == 1

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QHideEvent
 
+from gcm_dialogue.meetings import Meeting
+
 from .base import View
 
 
@@ -32,6 +34,10 @@ class SavesOnLeave(View):
             return self._save_pending(pending)
         finally:
             self._saving_on_leave = False
+
+    def show_meeting(self, meeting: Meeting | None) -> None:
+        self.flush()  # typed for the meeting shown until now: kept before switching
+        super().show_meeting(meeting)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         self.flush()  # another view, or the window closing: what was typed is kept
