@@ -101,6 +101,7 @@ def create_group(
     records.require(ws, "meetings", meeting_id)
     values = _columns(ws, {"name": name, **fields}, meetings.source_lang(ws, meeting_id))
     with ws.transaction():
+        _check_name_free(ws, meeting_id, Text.from_json(str(values["name"])), None)
         position = records.next_position(ws, "breakout_groups", "meeting_id = ?", (meeting_id,))
         group_id = records.insert(
             ws, "breakout_groups", {"meeting_id": meeting_id, "position": position, **values}
@@ -115,8 +116,25 @@ def update_group(ws: Workspace, group_id: str, **fields: object) -> BreakoutGrou
     if isinstance(capacity, int) and capacity < len(group.members):
         raise ValidationError(too_small(capacity, len(group.members)))
     with ws.transaction():
+        if "name" in values:
+            _check_name_free(ws, group.meeting_id, Text.from_json(str(values["name"])), group_id)
         records.update(ws, "breakout_groups", group_id, values)
     return get_group(ws, group_id)
+
+
+def _check_name_free(ws: Workspace, meeting_id: str, name: Text, group_id: str | None) -> None:
+    """Two groups of a meeting never share a name in any language: rooms are told apart
+    by it, on the board and in every document."""
+    for other in list_groups(ws, meeting_id):
+        if other.id == group_id:
+            continue
+        for lang, text in name.items():
+            if other.name.get(lang, "").strip().casefold() == text.strip().casefold():
+                raise ValidationError(
+                    _("another group of the meeting is already called “{name}”").format(
+                        name=text.strip()
+                    )
+                )
 
 
 def too_small(capacity: int, members: int) -> str:
@@ -133,17 +151,25 @@ def carry_translations(
     """Guiding questions from the lines of an editor that showed ``old`` in ``lang``.
 
     A line that is unchanged (wherever it moved) keeps its question whole, translations
-    included; a new or edited line is a new question, in ``lang`` only: the translations of
-    the text it replaces no longer say the same thing, so they are left to be done again."""
+    included. A line edited in the source language is a new question, in that language
+    only: the translations of the text it replaces no longer say the same thing. A line
+    edited in another language translates the question at its place: the source text and
+    the other translations stay."""
+    lines = [raw.strip() for raw in lines if raw.strip()]
     unused = list(old)
-    out = []
-    for line in (raw.strip() for raw in lines):
-        if not line:
-            continue
+    kept: dict[int, Text] = {}
+    for index, line in enumerate(lines):
         same = next((q for q in unused if q.get_text(lang, source).strip() == line), None)
         if same is not None:
             unused.remove(same)
-            out.append(Text(same))
+            kept[index] = Text(same)
+    out = []
+    for index, line in enumerate(lines):
+        if index in kept:
+            out.append(kept[index])
+        elif lang != source and index < len(old) and any(q is old[index] for q in unused):
+            unused = [q for q in unused if q is not old[index]]
+            out.append(old[index].with_text(lang, line))
         else:
             out.append(Text(line, lang))
     return out

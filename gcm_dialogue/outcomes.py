@@ -66,6 +66,7 @@ def create_set(
     if ws.scalar("SELECT 1 FROM outcome_sets WHERE meeting_id = ? AND key = ?", (meeting_id, key)):
         raise ValidationError(f"the meeting already has a set with the key {key!r}")
     with ws.transaction():
+        _check_title_free(ws, meeting_id, text, None)
         position = records.next_position(ws, "outcome_sets", "meeting_id = ?", (meeting_id,))
         set_id = records.insert(
             ws,
@@ -73,6 +74,21 @@ def create_set(
             {"meeting_id": meeting_id, "key": key, "title": text.to_json(), "position": position},
         )
     return next(s for s in list_sets(ws, meeting_id) if s.id == set_id)
+
+
+def _check_title_free(ws: Workspace, meeting_id: str, title: Text, set_id: str | None) -> None:
+    """Two sets of a meeting never share a title in any language: the report heads each set
+    of recommendations with it."""
+    for other in list_sets(ws, meeting_id):
+        if other.id == set_id:
+            continue
+        for lang, text in title.items():
+            if other.title.get(lang, "").strip().casefold() == text.strip().casefold():
+                raise ValidationError(
+                    _("another set of the meeting is already called “{title}”").format(
+                        title=text.strip()
+                    )
+                )
 
 
 def list_sets(ws: Workspace, meeting_id: str) -> list[OutcomeSet]:
@@ -425,8 +441,9 @@ def set_titles(ws: Workspace, set_id: str, titles: Mapping[str, str]) -> Outcome
         )
         text = text.with_text(lang, title.strip())
     if not text:
-        raise ValidationError("a set of outcomes needs a title")
+        raise ValidationError(_("a set of outcomes needs a title"))
     with ws.transaction():
+        _check_title_free(ws, row["meeting_id"], text, set_id)
         records.update(ws, "outcome_sets", set_id, {"title": text.to_json()})
     return next(s for s in list_sets(ws, row["meeting_id"]) if s.id == set_id)
 

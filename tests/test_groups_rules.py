@@ -29,9 +29,21 @@ def test_translations_follow_their_question(lines, expected):
 
 def test_editing_in_a_translation_keeps_what_was_only_shown():
     # A French editor shows Q3 in English (no French yet): unchanged, it is not copied into
-    # French; an edited line is a new question, in French only.
+    # French; a line edited in French corrects the French of the question at its place, and
+    # the English and the other translations stay.
     assert carry_translations([Q1, Q2, Q3], ["Deux ?", "Three?"], "fr", "en") == [Q2, Q3]
-    assert carry_translations([Q1, Q2], ["Un ?", "Deux !"], "fr", "en") == [Q1, {"fr": "Deux !"}]
+    assert carry_translations([Q1, Q2], ["Un ?", "Deux !"], "fr", "en") == [
+        Q1,
+        {**Q2, "fr": "Deux !"},
+    ]
+
+
+def test_translating_a_question_shown_in_the_source_language_adds_the_translation():
+    only_english = Text({"en": "Four?"})
+    assert carry_translations([Q1, only_english], ["Un ?", "Quatre ?"], "fr", "en") == [
+        Q1,
+        {"en": "Four?", "fr": "Quatre ?"},
+    ]
 
 
 def test_deleting_a_question_keeps_the_others_translations_in_the_store(ws, meeting):
@@ -79,3 +91,15 @@ def test_roles_lost_by_a_move_and_a_deleted_group(ws, meeting):
     groups.delete_group(ws, a.id)
     assert groups.group_of(ws, meeting.id, plain) is None
     assert [g.id for g in groups.list_groups(ws, meeting.id)] == [b.id]
+
+
+def test_two_groups_of_a_meeting_never_share_a_name(ws, meeting):
+    groups.create_group(ws, meeting.id, name="Group 1. Africa")
+    second = groups.create_group(ws, meeting.id, name="Group 2. The Americas")
+    with pytest.raises(ValidationError, match="already called"):
+        groups.create_group(ws, meeting.id, name="group 1. africa")
+    with pytest.raises(ValidationError, match="already called"):
+        groups.update_group(ws, second.id, name="Group 1. Africa")
+    assert groups.update_group(ws, second.id, name="Group 2. Americas").name["en"] == (
+        "Group 2. Americas"
+    )

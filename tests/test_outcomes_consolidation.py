@@ -241,3 +241,14 @@ def test_a_set_is_renamed_translated_and_deleted(ws, meeting):
         ("1", loose.id, None),
         ("2", held.id, None),
     ]
+
+
+def test_two_sets_of_a_meeting_never_share_a_title(ws, meeting):
+    from gcm_dialogue.errors import ValidationError
+
+    first = outcomes.create_set(ws, meeting.id, "priorities", "Five priorities")
+    outcomes.create_set(ws, meeting.id, "follow-up", "Follow-up")
+    with pytest.raises(ValidationError, match="already called"):
+        outcomes.create_set(ws, meeting.id, "again", "five priorities")
+    with pytest.raises(ValidationError, match="already called"):
+        outcomes.set_titles(ws, first.id, {"en": "Follow-up"})
