@@ -185,12 +185,16 @@ def add_to_queue(
         delegation = known_delegation(ws, _meeting_of(ws, item_id), delegation)
     with ws.transaction():
         order = [e.id for e in queue(ws, item_id)]
-        if participant_id is not None and any(
-            e.participant_id == participant_id for e in queue(ws, item_id)
-        ):
+        waiting = queue(ws, item_id)
+        if participant_id is not None and any(e.participant_id == participant_id for e in waiting):
             raise ValidationError(
                 _("{name} is already in the queue").format(name=_name_of(ws, participant_id))
             )
+        if participant_id is None and any(
+            e.participant_id is None and e.delegation.casefold() == delegation.casefold()
+            for e in waiting
+        ):  # a delegation asks for the floor once at a time, as a person does
+            raise ValidationError(_("{name} is already in the queue").format(name=delegation))
         where = len(order) if position is None else max(0, min(position, len(order)))
         entry_id = records.insert(
             ws,

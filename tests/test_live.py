@@ -128,8 +128,9 @@ def test_a_typed_name_picks_the_one_participant_or_a_known_delegation(ws, meetin
     # matching no one: a new delegation, as typed
     assert live.resolve_speaker(ws, meeting.id, "Switzerland") == (None, "Switzerland")
     live.add_to_queue(ws, floor.id, delegation="Switzerland")
-    entry = live.add_to_queue(ws, floor.id, delegation="switzerland")
-    assert entry.delegation == "Switzerland"
+    with pytest.raises(ValidationError, match="already in the queue"):
+        live.add_to_queue(ws, floor.id, delegation="switzerland")  # waiting already
+    assert [e.delegation for e in live.queue(ws, floor.id)] == ["Switzerland"]
     assert live.resolve_speaker(ws, meeting.id, "SWITZERLAND") == (None, "Switzerland")
     live.start_intervention(ws, floor.id, delegation="switzerland ", now=at(0))
     assert live.current_intervention(ws, floor.id).delegation == "Switzerland"
@@ -138,3 +139,15 @@ def test_a_typed_name_picks_the_one_participant_or_a_known_delegation(ws, meetin
         ws, meeting_id=meeting.id, given_name="Ana", family_name="Lopez", organisation="IOM"
     )
     assert live.resolve_speaker(ws, meeting.id, "Ana") == (None, "Ana")
+
+
+def test_a_delegation_waits_in_the_queue_once_at_a_time(ws, meeting):
+    from gcm_dialogue import agenda, live
+    from gcm_dialogue.errors import ValidationError
+
+    day = agenda.list_days(ws, meeting.id)[0]
+    item = agenda.add_item(ws, day.id, title="Plenary", kind="plenary", duration_min=60)
+    live.add_to_queue(ws, item.id, delegation="Switzerland")
+    with pytest.raises(ValidationError, match="already in the queue"):
+        live.add_to_queue(ws, item.id, delegation="SWITZERLAND")
+    assert [e.delegation for e in live.queue(ws, item.id)] == ["Switzerland"]

@@ -145,15 +145,21 @@ def test_second_screen_follows_the_countdown(qtbot, window, panel):
     qtbot.waitUntil(lambda: panel.screen_window is None)
 
 
-def test_a_surname_picks_the_participant_and_a_delegation_keeps_its_spelling(qtbot, panel):
+def test_a_surname_picks_the_participant_and_a_delegation_keeps_its_spelling(
+    qtbot, panel, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
     ws, item_id = panel.ws, panel.item_id()
     _type_into_queue(qtbot, panel, "arrieta")
-    _type_into_queue(qtbot, panel, "Switzerland")
     _type_into_queue(qtbot, panel, "switzerland")
+    _type_into_queue(qtbot, panel, "Switzerland")  # the same delegation, still waiting
     entries = live.queue(ws, item_id)
     assert entries[0].participant_id is not None
     assert entries[0].name == "H.E. Ms Verónica Arrieta Solís"
-    assert [(e.participant_id, e.delegation) for e in entries[1:]] == [
-        (None, "Switzerland"),
-        (None, "Switzerland"),
+    assert [(e.participant_id, e.delegation.casefold()) for e in entries[1:]] == [
+        (None, "switzerland")
     ]
+    assert said and "already in the queue" in said[0]
