@@ -83,7 +83,7 @@ class _Output:
 
     def kill(self) -> None:
         if self.child.poll() is None:
-            self.child.send_signal(signal.SIGKILL)
+            self.child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up
         self.child.wait(timeout=LINE_TIMEOUT)
         for thread in self.threads:
             thread.join(timeout=LINE_TIMEOUT)
@@ -102,7 +102,6 @@ class _Output:
             )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_a_second_after_the_last_keystroke(tmp_path):
     path = tmp_path / "kill.gcmd"
     with open_workspace(path) as ws:
@@ -131,7 +130,8 @@ def test_killed_a_second_after_the_last_keystroke(tmp_path):
         output.expect("a second later")
     finally:
         output.kill()
-    assert child.returncode == -signal.SIGKILL
+    # killed, not exited: SIGKILL on POSIX, TerminateProcess (exit code 1) on Windows
+    assert child.returncode == (1 if sys.platform == "win32" else -signal.SIGKILL)
     with open_workspace(path) as ws:
         assert ws.scalar("PRAGMA integrity_check") == "ok"
         assert [r["text"] for r in ws.query("SELECT text FROM notes ORDER BY captured_at")] == [
