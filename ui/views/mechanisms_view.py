@@ -253,7 +253,6 @@ class MechanismsView(View):
         layout.addLayout(top)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)
-        self.refresh()
 
     def _focus_filter(self) -> None:
         self.filter.setFocus()
