@@ -146,48 +146,28 @@ def results_html(results: SurveyResults, source: str = "en") -> str:
                 + "</p>"
             )
         regions = list(lst.by_region)
-        out.append('<table border="1" cellspacing="0" cellpadding="4">')
-        out.append(
-            "<tr><th>"
-            + _e(_("Cluster"))
-            + "</th><th>"
-            + _e(_("All"))
-            + "</th>"
-            + "".join(f"<th>{_e(_t(results.region_names[c], source))}</th>" for c in regions)
-            + "</tr>"
-        )
+        region_names = [_t(results.region_names[c], source) for c in regions]
+        out.append(_table_head(_("Cluster"), region_names))
         for n, cluster in enumerate(t.clusters):
             cells = [cluster] + [lst.by_region[c].clusters[n] for c in regions]
             short = _t(results.clusters[int(cluster.code)]["short"], source)
             out.append(
                 f"<tr><td>{_e(cluster.code)}. {_e(short)}</td>"
                 + "".join(
-                    f"<td>{'<b>' if c.recurrent else ''}{c.respondents} ({_e(_pct(c.percent))}){'</b>' if c.recurrent else ''}</td>"
+                    _count_cell(c.recurrent, f"{c.respondents} ({_e(_pct(c.percent))})")
                     for c in cells
                 )
                 + "</tr>"
             )
         out.append("</table>")
-        out.append('<table border="1" cellspacing="0" cellpadding="4">')
-        out.append(
-            "<tr><th>"
-            + _e(_("Element"))
-            + "</th><th>"
-            + _e(_("All"))
-            + "</th>"
-            + "".join(f"<th>{_e(_t(results.region_names[c], source))}</th>" for c in regions)
-            + "</tr>"
-        )
+        out.append(_table_head(_("Element"), region_names))
         for n, element in enumerate(t.elements):
             cells = [element] + [lst.by_region[c].elements[n] for c in regions]
             if not any(c.respondents for c in cells):
                 continue
             out.append(
                 f"<tr><td>({_e(element.code)})</td>"
-                + "".join(
-                    f"<td>{'<b>' if c.recurrent else ''}{c.respondents}{'</b>' if c.recurrent else ''}</td>"
-                    for c in cells
-                )
+                + "".join(_count_cell(c.recurrent, str(c.respondents)) for c in cells)
                 + "</tr>"
             )
         out.append("</table>")
@@ -322,6 +302,21 @@ def _summary_html(q, source: str) -> str:  # noqa: ANN001
         tail = "<li>" + _e(_("… and {n} more").format(n=more)) + "</li>" if more > 0 else ""
         return f"<ul>{body}{tail}</ul>"
     return ""
+
+
+def _table_head(first: str, region_names: list[str]) -> str:
+    """A results table's opening and header row: the first column, all, then each region."""
+    cells = [first, _("All"), *region_names]
+    return (
+        '<table border="1" cellspacing="0" cellpadding="4"><tr>'
+        + "".join(f"<th>{_e(c)}</th>" for c in cells)
+        + "</tr>"
+    )
+
+
+def _count_cell(recurrent: bool, text: str) -> str:
+    """A count, in bold where the theme is recurrent."""
+    return f"<td><b>{text}</b></td>" if recurrent else f"<td>{text}</td>"
 
 
 class SurveyResultsPanel(QWidget):
