@@ -14,6 +14,7 @@ from .errors import KnownError
 from .i18n import _, force_locale, format_number, format_percent, language_name, ngettext
 from .multilingual import Text, texts_from_json
 from .store import Workspace
+from .texts import shorten
 
 EXAMPLES = 5
 
@@ -178,8 +179,7 @@ def compute_figures(ws: Workspace, meeting_id: str) -> Figures:
 
 
 def _label(text: Text, source: str, limit: int = 60) -> str:
-    value = text.get_text(source, source).replace("\n", " ")
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+    return shorten(text.get_text(source, source), limit)
 
 
 def _missing_translations(ws: Workspace, meeting: meetings.Meeting, lang: str) -> list[str]:

@@ -35,6 +35,7 @@ from gcm_dialogue.i18n import (
 from gcm_dialogue.multilingual import Text
 from gcm_dialogue.survey_fields import QUESTION_TYPES
 from gcm_dialogue.survey_results import KIND_ORDER, SurveyResults, kind_label, survey_results
+from gcm_dialogue.texts import shorten
 
 from ..dialogs.common import error_label, show_error
 from ..tasks import run_task
@@ -461,9 +462,7 @@ class SurveyResultsPanel(QWidget):
             return
         q = next(q for q in r.questions if q.key == choice)
         s = q.summary
-        title = f"{q.key}. {_t(q.title, src)}"
-        if len(title) > 80:
-            title = title[:79] + "…"
+        title = shorten(f"{q.key}. {_t(q.title, src)}", 80)
         if q.type == "yes_no":
             self.chart.show_bars(
                 title, [_("Yes"), _("No")], {_("Respondents"): [s["yes"], s["no"]]}
