@@ -17,10 +17,6 @@ from .proceedings import group_line
 from .text import BULLET, Story, number, span_text, tables
 
 
-def person_name(p: participants.Participant) -> str:
-    return " ".join(x for x in (p.honorific, p.given_name, p.family_name) if x)
-
-
 def mechanism_names(ctx: DocContext) -> dict[str, tuple[str, str]]:
     """Mechanism id -> (acronym, name in the document's language)."""
     return {m.id: (m.acronym, ctx.plain(m.name)) for m in mechanisms.list_mechanisms(ctx.ws)}
@@ -110,7 +106,7 @@ def participants_section(ctx: DocContext) -> Story:
         story.append(CondPageBreak(30 * mm))
         story.append(ctx.text_para(f"{label} ({format_number(len(members))})", ctx.styles.h3_plain))
         rows = [
-            [number(n), affiliation(p, mechs), person_name(p), p.job_title]
+            [number(n), affiliation(p, mechs), p.display_name, p.job_title]
             for n, p in enumerate(members, 1)
         ]
         story += tables(
@@ -144,7 +140,7 @@ def groups_section(ctx: DocContext, page_per_group: bool = True) -> Story:
                 roles.append(_("Facilitator"))
             if member.is_rapporteur:
                 roles.append(_("Rapporteur"))
-            rows.append([number(n), person_name(p), affiliation(p, mechs), ", ".join(roles)])
+            rows.append([number(n), p.display_name, affiliation(p, mechs), ", ".join(roles)])
         block += tables(
             ctx,
             ["#", _("Name"), _("Mechanism or organization"), _("Role")],

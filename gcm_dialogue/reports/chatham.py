@@ -18,11 +18,8 @@ from functools import cached_property
 
 from ..i18n import _
 from ..meetings import Meeting
+from ..participants import join_name
 from ..store import Workspace
-
-
-def full_name(row: dict) -> str:
-    return " ".join(p for p in (row.get("given_name"), row.get("family_name")) if p)
 
 
 class ChathamHouse:
@@ -46,7 +43,7 @@ class ChathamHouse:
         """Full names (two words or more) by their first word, longest first."""
         by_first: dict[str, list[str]] = {}
         for row in self._people.values():
-            name = full_name(row)
+            name = join_name(row.get("given_name"), row.get("family_name"))
             words = name.split()
             if len(words) >= 2:
                 by_first.setdefault(words[0].casefold(), []).append(name)
@@ -90,7 +87,7 @@ class ChathamHouse:
         if participant_id and participant_id in self._people:
             row = self._people[participant_id]
             affiliation = row.get("acronym") or row.get("organisation")
-            name = full_name(row)
+            name = join_name(row.get("given_name"), row.get("family_name"))
             return f"{name}, {affiliation}" if affiliation else name
         if mechanism_id:
             return self.ws.scalar("SELECT acronym FROM mechanisms WHERE id = ?", (mechanism_id,))
