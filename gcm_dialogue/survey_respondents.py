@@ -17,6 +17,7 @@ from . import records, surveys
 from .errors import ValidationError
 from .mechanisms import ENTITY_KINDS
 from .multilingual import Text
+from .participants import join_name
 from .store import Workspace
 
 STATUSES = ("invited", "reminded", "answered", "declined")
@@ -257,7 +258,7 @@ def respondent_infos(ws: Workspace, survey_id: str) -> list[RespondentInfo]:
             label, name, kind = r["acronym"], Text.from_json(r["mname"]), r["kind"]
             regions = regions_of.get(r["mechanism_id"], ())
         else:
-            label = " ".join(p for p in (r["given_name"], r["family_name"]) if p)
+            label = join_name(r["given_name"], r["family_name"])
             name, kind = Text(label), "participant"
             regions = regions_of.get(r["pmechanism"], ()) if r["pmechanism"] else ()
         reminders = r["reminders"]
