@@ -6,7 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from .. import agenda, agenda_changes, live, meetings
+# A command's services are imported when it runs: the application builds this parser at
+# every start.
+from .. import meetings
 from ..i18n import gettext as _
 from ..store import open_workspace
 
@@ -38,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from .. import agenda, agenda_changes
+
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         days = agenda.schedule(ws, meeting.id)
@@ -103,6 +107,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
+    from .. import agenda_changes
+
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         version = agenda_changes.publish(ws, meeting.id, args.note)
@@ -115,6 +121,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
+    from .. import agenda_changes
+
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         changes = agenda_changes.changes_since(ws, meeting.id, args.since)
@@ -133,6 +141,8 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 
 def cmd_speaking_time(args: argparse.Namespace) -> int:
+    from .. import live
+
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         speakers, delegations = live.speaking_totals(ws, meeting_id=meeting.id)

@@ -8,11 +8,15 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .. import meetings, notes, search
+# A command's services are imported when it runs: the application builds this parser at
+# every start.
+from .. import meetings
 from ..store import open_workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from .. import search
+
     find = subparsers.add_parser(
         "search",
         help="full-text search of the notes of every meeting (case and accents aside)",
@@ -28,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from .. import notes, search
+
     with open_workspace(args.db, create=False) as ws:
         meeting_id = None
         if args.meeting is not None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import meetings, participant_export, participant_import
+# A command's services are imported when it runs: the application builds this parser at
+# every start.
+from .. import meetings
 from ..i18n import gettext as _
 from ..i18n import ngettext
 from ..store import open_workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from .. import participant_export
     from . import subcommand_group  # defined after this module is imported
 
     imports = subcommand_group(subparsers, "import", "import data from CSV or XLSX files")
@@ -41,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .. import participant_import
+
     mapping = participant_import.read_mapping_file(args.mapping) if args.mapping else None
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
@@ -70,6 +75,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .. import participant_export
+
     with open_workspace(args.db, create=False) as ws:
         meeting = meetings.resolve_meeting(ws, args.meeting)
         count = participant_export.export_participants(

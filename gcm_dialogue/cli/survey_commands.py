@@ -6,7 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
-from .. import meetings, surveys
+# A command's services are imported when it runs: the application builds this parser at
+# every start.
+from .. import meetings
 from ..errors import ValidationError
 from ..store import open_workspace
 
@@ -60,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_results(args: argparse.Namespace) -> int:
+    from .. import surveys
     from ..survey_results import kind_label, survey_results, text_of
 
     with open_workspace(args.db, create=False) as ws:
@@ -93,6 +96,7 @@ def cmd_results(args: argparse.Namespace) -> int:
 
 
 def cmd_import_responses(args: argparse.Namespace) -> int:
+    from .. import surveys
     from ..survey_import import import_file
 
     mapping = None

@@ -16,13 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..checks import CheckReport, check
 from ..errors import KnownError, ValidationError
 from ..i18n import LANGUAGES, _, current_language, force_locale
 from ..meetings import get_meeting
 from ..store import Workspace
 from .atomic_files import replacing, staging_folder
+
+if TYPE_CHECKING:  # the checks read the whole meeting: loaded when a document is built
+    from ..checks import CheckReport
 
 KINDS = ("summary", "highlights", "agenda", "participants", "groups", "survey")
 Progress = Callable[[int, int], bool]
@@ -70,6 +73,7 @@ def build_document(
     on_page: Callable[[], None] | None = None,
 ) -> Written:
     """Write one document; returns where, and how many pages it has."""
+    from ..checks import check
     from .context import DocContext
     from .documents import BUILDERS
     from .fonts import register_fonts
@@ -123,6 +127,8 @@ def export_all(
     files are built in a temporary folder and moved into ``folder`` only when all of them
     are complete: an error or a cancellation leaves ``folder`` exactly as it was.
     """
+    from ..checks import check
+
     langs, kinds = list(dict.fromkeys(langs)), list(dict.fromkeys(kinds))
     if not langs:
         raise ValidationError("choose at least one language")
