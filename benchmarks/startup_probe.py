@@ -67,7 +67,10 @@ def main() -> None:
         window.setWindowTitle("bare")
         window.resize(1100, 700)
     else:
+        from gcm_dialogue import cli
         from gcm_dialogue.store import open_workspace
+
+        cli.parse(["--db", sys.argv[2], "--lang", "en"])  # as main.py does before the window
         from ui.app import make_application
         from ui.main_window import MainWindow
 
