@@ -22,7 +22,6 @@ from .multilingual import Text
 from .search import fold
 from .store import Workspace
 
-CANDIDATE_KINDS = ("recommendation", "key_message")
 # Tags that say what a note is about; levels and item types do not make two notes alike.
 THEMATIC = ("cluster:", "element:", "sdg:")
 TAG_WEIGHT, WORD_WEIGHT = 0.7, 0.3

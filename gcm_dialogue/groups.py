@@ -295,18 +295,6 @@ def group_of(ws: Workspace, meeting_id: str, participant_id: str) -> str | None:
     return None if value is None else str(value)
 
 
-def members_of(ws: Workspace, group_ids: Iterable[str]) -> dict[str, list[str]]:
-    ids = list(group_ids)
-    out: dict[str, list[str]] = {gid: [] for gid in ids}
-    if ids:
-        for row in ws.query(
-            f"SELECT group_id, participant_id FROM group_members WHERE group_id IN ({','.join('?' * len(ids))})",
-            tuple(ids),
-        ):
-            out[row["group_id"]].append(row["participant_id"])
-    return out
-
-
 @dataclass(frozen=True)
 class Candidate:
     """A participant of the meeting as the group board shows them."""

@@ -27,18 +27,6 @@ KINDS = {
 }
 STATUSES = {"draft": N_("Draft"), "reviewed": N_("Reviewed"), "final": N_("Final")}
 NEXT_STATUS = {"draft": "reviewed", "reviewed": "final"}
-# The fields whose changes the edit history of a note keeps.
-HISTORY_FIELDS = (
-    "text",
-    "lang",
-    "kind",
-    "tags",
-    "status",
-    "agenda_item_id",
-    "group_id",
-    "attribution_participant_id",
-    "attribution_mechanism_id",
-)
 
 
 @dataclass(frozen=True)

@@ -380,33 +380,6 @@ def set_outcome_text(ws: Workspace, outcome_id: str, lang: str, *, lead: str, bo
     return update_outcome(ws, outcome_id, lead=new_lead, body=outcome.body.with_text(lang, body))
 
 
-def set_outcome_tags(ws: Workspace, outcome_id: str, tags: Iterable[str]) -> Outcome:
-    checked = list(dict.fromkeys(check_tag(ws, t) for t in tags))
-    records.require(ws, "outcomes", outcome_id)
-    with ws.transaction():
-        ws.conn.execute("DELETE FROM outcome_tags WHERE outcome_id = ?", (outcome_id,))
-        ws.conn.executemany(
-            "INSERT INTO outcome_tags(outcome_id, tag) VALUES (?, ?)",
-            [(outcome_id, t) for t in checked],
-        )
-        records.update(ws, "outcomes", outcome_id, {})
-    return get_outcome(ws, outcome_id)
-
-
-def set_sources(ws: Workspace, outcome_id: str, note_ids: Iterable[str]) -> Outcome:
-    """Replace the notes an outcome is drawn from."""
-    outcome = get_outcome(ws, outcome_id)
-    sources = list(dict.fromkeys(note_ids))
-    _check_sources(ws, outcome.meeting_id, sources)
-    with ws.transaction():
-        ws.conn.execute("DELETE FROM outcome_sources WHERE outcome_id = ?", (outcome_id,))
-        ws.conn.executemany(
-            "INSERT INTO outcome_sources(outcome_id, note_id) VALUES (?, ?)",
-            [(outcome_id, n) for n in sources],
-        )
-    return get_outcome(ws, outcome_id)
-
-
 def _require_source_text(
     ws: Workspace, meeting_id: str, lang: str, text: str, message: object
 ) -> None:
