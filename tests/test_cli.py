@@ -127,3 +127,15 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     err = child.stderr.read()
     assert child.wait(timeout=60) == 0
     assert b"Traceback" not in err and b"internal error" not in err
+
+
+def test_the_application_start_does_not_load_the_commands():
+    probe = (
+        "import sys; from gcm_dialogue import cli; "
+        "args = cli.parse(['--db', 'w.gcmd', '--lang', 'fr']); "
+        "print(args.command, args.lang, any(m.endswith('_commands') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["None", "fr", "False"]

@@ -1,7 +1,8 @@
 """The command line: ``gcm-dialogue COMMAND ...`` (or ``python main.py COMMAND ...``).
 
-Each command lives in a module of this package that exposes ``register(subparsers)``; the
-module list below is the one place a new command is added. Exit status: 0 on success, 1 with
+Each command lives in a module of this package that exposes ``register(subparsers)``;
+``command_modules`` is the one place a new command is added. The application, started
+without a command, parses its few options alone and never loads the command modules. Exit status: 0 on success, 1 with
 a one-line reason on bad input or a failed check, 2 on wrong usage.
 """
 
@@ -18,23 +19,28 @@ from .. import __version__
 from ..errors import KnownError
 from ..i18n import LANGUAGES
 from ..i18n import gettext as _
-from . import (
-    agenda_commands,
-    notes_commands,
-    participant_commands,
-    report_commands,
-    survey_commands,
-    workspace_commands,
-)
 
-COMMAND_MODULES = [
-    workspace_commands,
-    agenda_commands,
-    notes_commands,
-    participant_commands,
-    report_commands,
-    survey_commands,
-]
+
+def command_modules() -> list:
+    """The modules of the commands, in the order ``--help`` lists them."""
+    from . import (
+        agenda_commands,
+        notes_commands,
+        participant_commands,
+        report_commands,
+        survey_commands,
+        workspace_commands,
+    )
+
+    return [
+        workspace_commands,
+        agenda_commands,
+        notes_commands,
+        participant_commands,
+        report_commands,
+        survey_commands,
+    ]
+
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -46,9 +52,7 @@ def subcommand_group(
 
     Several modules add commands to one group (``import participants``, ``import
     responses``): the first call creates the group, later calls return the same
-    sub-subparsers, so modules may register in any order. Import it inside your
-    ``register`` (``from . import subcommand_group``): this package imports the command
-    modules before it defines this function.
+    sub-subparsers, so modules may register in any order.
     """
     existing = subparsers._name_parser_map.get(name)
     if existing is not None:
@@ -59,11 +63,13 @@ def subcommand_group(
     return inner
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _application_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options of the application itself, which every command line may carry."""
     parser = argparse.ArgumentParser(
         prog="gcm-dialogue",
         description="GCM Dialogue: consultation meetings on migration, offline. "
         "Without a command, the desktop application starts.",
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"GCM Dialogue {__version__}")
     parser.add_argument("--db", type=Path, help="workspace file to open in the application")
@@ -71,15 +77,37 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open the demo workspace, creating it on first use"
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the application")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _application_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers)
     return parser
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse arguments; exits with status 2 on wrong usage, as argparse does."""
-    return build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _names_a_command(argv) or {"-h", "--help"} & set(argv):
+        return build_parser().parse_args(argv)
+    # Only the application's options (the usual start): no need of the commands' parsers.
+    options = _application_parser().parse_args(argv)
+    options.command = None
+    return options
+
+
+def _names_a_command(argv: list[str]) -> bool:
+    """Whether a word of ``argv`` is neither an option nor the value of one."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--db", "--lang"):
+            next(words, None)  # its value
+        elif not word.startswith("-"):
+            return True
+    return False
 
 
 def run(args: argparse.Namespace) -> int:
